@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using ErrorSdk.Internal;
+using ErrorSdk.Wire;
+
+namespace ErrorSdk
+{
+    /// <summary>
+    /// The root of every typed error of a taxonomy. Generated classes derive from it; <see cref="UnclassifiedException"/>
+    /// is what a status that matches no kind becomes.
+    /// </summary>
+    public abstract class TaxonomyException : Exception
+    {
+        private static readonly IReadOnlyDictionary<string, string> NoMetadata =
+            new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(0));
+
+        private readonly ReceivedError? _received;
+        private readonly TimeSpan? _retryAfter;
+        private readonly string? _developerMessage;
+        private IReadOnlyDictionary<string, string>? _metadata;
+
+        /// <summary>Creates an error of <paramref name="kind"/>; generated constructors call this.</summary>
+        protected TaxonomyException(KindInfo kind, in TaxonomyExceptionInit init)
+            : base(init.Message, init.InnerException)
+        {
+            Kind = kind ?? throw new ArgumentNullException(nameof(kind));
+            _received = init.Received;
+            _retryAfter = init.RetryAfter;
+            _developerMessage = init.DeveloperMessage;
+        }
+
+        /// <summary>Creates an error with no kind: only <see cref="UnclassifiedException"/>.</summary>
+        private protected TaxonomyException(ReceivedError received)
+            : base(received.Message)
+        {
+            _received = received;
+            _retryAfter = received.RetryDelay;
+            _developerMessage = received.DebugDetail;
+        }
+
+        /// <summary>The kind of this error; null only for <see cref="UnclassifiedException"/>.</summary>
+        public KindInfo? Kind { get; }
+
+        /// <summary>The stable reason (ErrorInfo reason).</summary>
+        public virtual string Reason => Kind!.Reason;
+
+        /// <summary>The taxonomy's domain (ErrorInfo domain).</summary>
+        public virtual string Domain => Kind!.Domain;
+
+        /// <summary>The gRPC code of the kind.</summary>
+        public virtual Google.Rpc.Code Code => Kind!.Code;
+
+        /// <summary>The HTTP status of the kind.</summary>
+        public virtual int HttpStatus => Kind!.HttpStatus;
+
+        /// <summary>How a caller may retry this error.</summary>
+        public virtual RetryPolicy Retry => Kind!.Retry;
+
+        /// <summary>Whether a caller may retry this error at all (<c>Retry != Never</c>).</summary>
+        public bool IsRetryable => Retry != RetryPolicy.Never;
+
+        /// <summary>The delay the server asked for (RetryInfo / Retry-After), when one is known. Never invented.</summary>
+        public TimeSpan? RetryAfter => _retryAfter;
+
+        /// <summary>
+        /// The ErrorInfo metadata: every non-sensitive field as a string, or, for a promoted error, every entry that
+        /// arrived (unparsable ones included).
+        /// </summary>
+        public IReadOnlyDictionary<string, string> Metadata => _metadata ??= BuildMetadata();
+
+        /// <summary>
+        /// Developer detail: sanitized, local only. It travels (as DebugInfo) only when the sender opts in;
+        /// for a promoted error it is the DebugInfo detail that arrived.
+        /// </summary>
+        public string? DeveloperMessage => _developerMessage;
+
+        /// <summary>The raw status this error was promoted from; null for a locally raised error.</summary>
+        public Google.Rpc.Status? ReceivedStatus => _received?.Status;
+
+        /// <summary>What was read from the received status; null for a locally raised error.</summary>
+        public ReceivedError? Received => _received;
+
+        /// <summary>Builds the wire form: code, message, ErrorInfo, then RetryInfo when a delay is known.</summary>
+        public Google.Rpc.Status ToStatus() => ToStatus(includeDeveloperMessage: false);
+
+        /// <summary>
+        /// Builds the wire form; with <paramref name="includeDeveloperMessage"/> the sanitized developer message
+        /// travels as DebugInfo (opt-in: only for trusted peers).
+        /// </summary>
+        public Google.Rpc.Status ToStatus(bool includeDeveloperMessage) =>
+            StatusDetails.Build((int)Code, Message, Reason, Domain, Metadata, RetryAfter, includeDeveloperMessage ? DeveloperMessage : null);
+
+        /// <summary>
+        /// Writes the non-sensitive field values of a locally raised error as metadata strings.
+        /// Generated classes override it; the base writes nothing.
+        /// </summary>
+        protected virtual void WriteMetadata(IDictionary<string, string> metadata)
+        {
+        }
+
+        /// <inheritdoc />
+        public override string ToString()
+        {
+            // Outward-safe: type, reason, code and the (template-rendered or received) message; no raw inner text.
+            var text = GetType().FullName + ": [" + Reason + ", " + GrpcCodeTable.NameOf((int)Code) + "] " + Message;
+            return StackTrace is { } stack ? text + Environment.NewLine + stack : text;
+        }
+
+        private IReadOnlyDictionary<string, string> BuildMetadata()
+        {
+            if (_received is not null)
+            {
+                return _received.Metadata;
+            }
+
+            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            WriteMetadata(metadata);
+            return metadata.Count == 0 ? NoMetadata : new ReadOnlyDictionary<string, string>(metadata);
+        }
+    }
+}
