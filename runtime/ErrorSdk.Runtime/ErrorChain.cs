@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+
+namespace ErrorSdk
+{
+    /// <summary>Finds typed detail through wrapping: <see cref="Exception.InnerException"/> and <see cref="AggregateException"/>.</summary>
+    public static class ErrorChain
+    {
+        private const int MaxVisited = 1024;
+
+        /// <summary>
+        /// The first exception that is a <typeparamref name="T"/> (a class or a marker interface such as
+        /// <c>ITooManyRequests</c>), searching <paramref name="exception"/> itself, then its inner exceptions
+        /// breadth-first. Null when there is none. Cycles and very deep chains are bounded.
+        /// </summary>
+        public static T? Find<T>(Exception? exception)
+            where T : class
+        {
+            if (exception is null)
+            {
+                return null;
+            }
+
+            if (exception is T direct)
+            {
+                return direct;
+            }
+
+            var queue = new Queue<Exception>();
+            var seen = new HashSet<Exception>(ReferenceEqualityComparer.Instance);
+            queue.Enqueue(exception);
+            seen.Add(exception);
+            while (queue.Count > 0 && seen.Count <= MaxVisited)
+            {
+                var current = queue.Dequeue();
+                if (current is T found)
+                {
+                    return found;
+                }
+
+                if (current is AggregateException aggregate)
+                {
+                    foreach (var inner in aggregate.InnerExceptions)
+                    {
+                        if (inner is not null && seen.Add(inner))
+                        {
+                            queue.Enqueue(inner);
+                        }
+                    }
+                }
+                else if (current.InnerException is { } inner && seen.Add(inner))
+                {
+                    queue.Enqueue(inner);
+                }
+            }
+
+            return null;
+        }
+
+        private sealed class ReferenceEqualityComparer : IEqualityComparer<Exception>
+        {
+            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
+
+            public bool Equals(Exception? x, Exception? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(Exception obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+
+namespace ErrorSdk
+{
+    /// <summary>
+    /// The gRPC status trailers: <c>grpc-status</c>, <c>grpc-message</c> (percent-encoded UTF-8) and
+    /// <c>grpc-status-details-bin</c> (base64 of the serialized <c>google.rpc.Status</c>).
+    /// </summary>
+    /// <remarks>
+    /// Reading never throws and loses nothing. When several details values arrive (repeated headers or
+    /// comma-joined), the first one that decodes wins. When <c>grpc-status</c> and the details' code disagree,
+    /// the header wins (it is what every client sees). Undecodable values and mismatches are kept as a detail of
+    /// type <see cref="TrailerProblemTypeUrl"/> (a <c>google.protobuf.Struct</c> with <c>problem</c> and <c>raw</c>).
+    /// </remarks>
+    public static class GrpcWire
+    {
+        /// <summary>The trailer carrying the decimal status code.</summary>
+        public const string StatusHeader = "grpc-status";
+
+        /// <summary>The trailer carrying the percent-encoded message.</summary>
+        public const string MessageHeader = "grpc-message";
+
+        /// <summary>The trailer carrying base64 of the serialized <c>google.rpc.Status</c>.</summary>
+        public const string DetailsHeader = "grpc-status-details-bin";
+
+        /// <summary>Type URL of the detail that records what could not be read from the trailers.</summary>
+        public const string TrailerProblemTypeUrl = "type.errorsdk.dev/errorsdk.wire.v1.TrailerProblem";
+
+        internal const string TrailerProblemTypeName = "errorsdk.wire.v1.TrailerProblem";
+
+        /// <summary>The trailers that carry <paramref name="status"/>; details go unpadded, as the gRPC spec recommends.</summary>
+        public static IReadOnlyList<KeyValuePair<string, string>> ToTrailers(Google.Rpc.Status status)
+        {
+            if (status is null)
+            {
+                throw new ArgumentNullException(nameof(status));
+            }
+
+            var trailers = new List<KeyValuePair<string, string>>(3)
+            {
+                new KeyValuePair<string, string>(StatusHeader, status.Code.ToString(CultureInfo.InvariantCulture)),
+            };
+            if (!string.IsNullOrEmpty(status.Message))
+            {
+                trailers.Add(new KeyValuePair<string, string>(MessageHeader, PercentEncode(status.Message)));
+            }
+
+            if (status.Details.Count > 0)
+            {
+                trailers.Add(new KeyValuePair<string, string>(DetailsHeader, Convert.ToBase64String(status.ToByteArray()).TrimEnd('=')));
+            }
+
+            return trailers;
+        }
+
+        /// <summary>
+        /// Reads a status from response headers or trailers (trailers-only responses put them in the headers).
+        /// Null when there is no <c>grpc-status</c>. Never throws.
+        /// </summary>
+        public static Google.Rpc.Status? FromTrailers(IEnumerable<KeyValuePair<string, string>> headers)
+        {
+            if (headers is null)
+            {
+                return null;
+            }
+
+            string? statusText = null;
+            string? messageText = null;
+            List<string>? details = null;
+            foreach (var header in headers)
+            {
+                if (header.Key is null)
+                {
+                    continue;
+                }
+
+                if (statusText is null && string.Equals(header.Key, StatusHeader, StringComparison.OrdinalIgnoreCase))
+                {
+                    statusText = header.Value ?? string.Empty;
+                }
+                else if (messageText is null && string.Equals(header.Key, MessageHeader, StringComparison.OrdinalIgnoreCase))
+                {
+                    messageText = header.Value ?? string.Empty;
+                }
+                else if (string.Equals(header.Key, DetailsHeader, StringComparison.OrdinalIgnoreCase) && header.Value is not null)
+                {
+                    foreach (var part in header.Value.Split(','))
+                    {
+                        (details ??= new List<string>()).Add(part.Trim());
+                    }
+                }
+            }
+
+            if (statusText is null)
+            {
+                return null;
+            }
+
+            var problems = new List<Any>();
+            if (!int.TryParse(statusText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int code))
+            {
+                code = (int)Google.Rpc.Code.Unknown;
+                problems.Add(Problem("unparsable_status", statusText));
+            }
+
+            Google.Rpc.Status? decoded = null;
+            foreach (var value in details ?? (IEnumerable<string>)Array.Empty<string>())
+            {
+                if (value.Length == 0)
+                {
+                    continue;
+                }
+
+                var parsed = decoded is null ? TryDecodeStatus(value) : null;
+                if (parsed is not null)
+                {
+                    decoded = parsed;
+                }
+                else if (decoded is null)
+                {
+                    problems.Add(Problem("undecodable_details", value));
+                }
+            }
+
+            var status = new Google.Rpc.Status
+            {
+                Code = code,
+                Message = messageText is not null ? PercentDecode(messageText) : decoded?.Message ?? string.Empty,
+            };
+            if (decoded is not null)
+            {
+                status.Details.Add(decoded.Details);
+                if (decoded.Code != code)
+                {
+                    problems.Add(Problem("code_mismatch", decoded.Code.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+
+            status.Details.Add(problems);
+            return status;
+        }
+
+        /// <summary>Percent-encodes as the gRPC spec says: UTF-8 bytes outside 0x20–0x7E, and <c>%</c>.</summary>
+        public static string PercentEncode(string message)
+        {
+            if (string.IsNullOrEmpty(message))
+            {
+                return string.Empty;
+            }
+
+            bool plain = true;
+            foreach (char c in message)
+            {
+                if (c < 0x20 || c > 0x7E || c == '%')
+                {
+                    plain = false;
+                    break;
+                }
+            }
+
+            if (plain)
+            {
+                return message;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(message);
+            var builder = new StringBuilder(bytes.Length * 2);
+            foreach (byte b in bytes)
+            {
+                if (b < 0x20 || b > 0x7E || b == (byte)'%')
+                {
+                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append((char)b);
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>Decodes <c>%XX</c> sequences as UTF-8; a malformed sequence stays literal and <c>+</c> is not a space.</summary>
+        public static string PercentDecode(string text)
+        {
+            if (string.IsNullOrEmpty(text) || text.IndexOf('%') < 0)
+            {
+                return text ?? string.Empty;
+            }
+
+            var bytes = new List<byte>(text.Length);
+            var chars = Encoding.UTF8.GetBytes(text);
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] == (byte)'%' && i + 2 < chars.Length && IsHex(chars[i + 1]) && IsHex(chars[i + 2]))
+                {
+                    bytes.Add((byte)((HexValue(chars[i + 1]) << 4) | HexValue(chars[i + 2])));
+                    i += 2;
+                }
+                else
+                {
+                    bytes.Add(chars[i]);
+                }
+            }
+
+            return Encoding.UTF8.GetString(bytes.ToArray());
+        }
+
+        /// <summary>Decodes base64 with or without padding (standard or URL-safe alphabet); null when invalid.</summary>
+        internal static byte[]? DecodeBase64(string value)
+        {
+            var text = value.Trim().Replace('-', '+').Replace('_', '/');
+            switch (text.Length % 4)
+            {
+                case 2:
+                    text += "==";
+                    break;
+                case 3:
+                    text += "=";
+                    break;
+                case 1:
+                    return null;
+            }
+
+            try
+            {
+                return Convert.FromBase64String(text);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        private static Google.Rpc.Status? TryDecodeStatus(string value)
+        {
+            var bytes = DecodeBase64(value);
+            if (bytes is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Google.Rpc.Status.Parser.ParseFrom(bytes);
+            }
+            catch (InvalidProtocolBufferException)
+            {
+                return null;
+            }
+        }
+
+        private static Any Problem(string problem, string raw)
+        {
+            var detail = new Struct();
+            detail.Fields["problem"] = Value.ForString(problem);
+            detail.Fields["raw"] = Value.ForString(raw);
+            return new Any { TypeUrl = TrailerProblemTypeUrl, Value = detail.ToByteString() };
+        }
+
+        private static bool IsHex(byte b) => (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+
+        private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
+    }
+}
