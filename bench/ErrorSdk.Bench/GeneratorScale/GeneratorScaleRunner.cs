@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using ErrorSdk.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ErrorSdk.Bench.GeneratorScale
+{
+    /// <summary>
+    /// The generator scale mode (<c>--generator</c>): for random valid taxonomies of growing size, the full generator
+    /// run through <see cref="CSharpGeneratorDriver"/> (read + parse + validate + emit, and the driver parsing the
+    /// emitted files, which is what an IDE pays), the emitted size, and the re-run after an unrelated C# edit, which
+    /// must be served from the cache. Stopwatch-based: each run is long enough (milliseconds to seconds) that
+    /// BenchmarkDotNet's machinery adds nothing but time.
+    /// </summary>
+    internal static class GeneratorScaleRunner
+    {
+        private static readonly int[] DefaultSizes = { 100, 1_000, 10_000 };
+
+        /// <summary>Runs the mode; returns the process exit code.</summary>
+        public static int Run(string[] args)
+        {
+            var sizes = DefaultSizes;
+            int runs = 5;
+            string? jsonPath = null;
+            bool breakdown = false;
+            for (int i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--generator":
+                        break;
+                    case "--kinds" when i + 1 < args.Length:
+                        sizes = args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+                        break;
+                    case "--runs" when i + 1 < args.Length:
+                        runs = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+                        break;
+                    case "--breakdown":
+                        breakdown = true;
+                        break;
+                    case "--json" when i + 1 < args.Length:
+                        jsonPath = args[++i];
+                        break;
+                    default:
+                        Console.Error.WriteLine("Unknown argument '" + args[i] + "'. Usage: --generator [--kinds 100,1000,10000] [--runs N] [--breakdown] [--json PATH]");
+                        return 2;
+                }
+            }
+
+            // Warm up the generator and Roslyn's parser once, so the smallest size is not charged for JIT.
+            Measure(RandomTaxonomy.Create(50), runs: 1);
+
+            var results = new List<ScaleResult>();
+            Console.WriteLine("Generator scale (" + runs + " runs each, median; cached = re-run after an unrelated C# edit)");
+            Console.WriteLine("| Kinds | Full run (ms) | Generator only (ms) | Emitted (bytes) | Cached re-run (ms) | Cached / full | Every step cached |");
+            Console.WriteLine("|------:|--------------:|--------------------:|----------------:|-------------------:|--------------:|:-----------------:|");
+            foreach (int size in sizes)
+            {
+                var result = Measure(RandomTaxonomy.Create(size), runs) with { Kinds = size };
+                results.Add(result);
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "| {0:N0} | {1:F1} | {2:F1} | {3:N0} | {4:F2} | {5:P2} | {6} |",
+                    result.Kinds, result.FullMs, result.GeneratorMs, result.EmittedBytes, result.CachedMs, result.CachedMs / result.FullMs,
+                    result.AllCached ? "yes" : "NO: " + result.NotCached));
+            }
+
+            if (breakdown)
+            {
+                foreach (int size in sizes)
+                {
+                    StageBreakdown.Measure(RandomTaxonomy.Create(size));
+                    Console.WriteLine("Stages, " + size.ToString("N0", CultureInfo.InvariantCulture) + " kinds (second pass): " + StageBreakdown.Measure(RandomTaxonomy.Create(size)));
+                }
+            }
+
+            var largest = results.OrderByDescending(r => r.Kinds).ToList();
+            if (largest.Count >= 2)
+            {
+                Console.WriteLine(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Growth: {0:N0} kinds / {1:N0} kinds = {2:F2}x the time for {3:F0}x the kinds",
+                    largest[0].Kinds, largest[1].Kinds, largest[0].FullMs / largest[1].FullMs, (double)largest[0].Kinds / largest[1].Kinds));
+            }
+
+            if (jsonPath is not null)
+            {
+                WriteJson(jsonPath, results);
+            }
+
+            return results.All(r => r.AllCached) ? 0 : 1;
+        }
+
+        private static ScaleResult Measure(string taxonomy, int runs)
+        {
+            var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12);
+            var consumer = CSharpSyntaxTree.ParseText(
+                "namespace Consumer { public static class Program { public static int Answer() => 42; } }",
+                parseOptions,
+                path: "/consumer/Program.cs");
+            var compilation = CSharpCompilation.Create(
+                "Consumer",
+                new[] { consumer },
+                new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var additional = new InMemoryAdditionalText("/consumer/taxonomy.json", taxonomy);
+
+            var full = new List<double>(runs);
+            var generatorOnly = new List<double>(runs);
+            var cached = new List<double>(runs);
+            long emitted = 0;
+            var notCached = new SortedSet<string>(StringComparer.Ordinal);
+            for (int run = 0; run < runs; run++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                    new[] { new TaxonomyGenerator().AsSourceGenerator() },
+                    new AdditionalText[] { additional },
+                    parseOptions,
+                    optionsProvider: null,
+                    new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+                var stopwatch = Stopwatch.StartNew();
+                driver = driver.RunGenerators(compilation);
+                stopwatch.Stop();
+                full.Add(stopwatch.Elapsed.TotalMilliseconds);
+                generatorOnly.Add(driver.GetTimingInfo().GeneratorTimes[0].ElapsedTime.TotalMilliseconds);
+
+                var result = driver.GetRunResult().Results[0];
+                if (result.Exception is not null)
+                {
+                    throw new InvalidOperationException("The generator failed.", result.Exception);
+                }
+
+                var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                if (errors.Count > 0 || result.GeneratedSources.IsEmpty)
+                {
+                    throw new InvalidOperationException(
+                        "The random taxonomy is not valid: " + string.Join(Environment.NewLine, errors.Take(10).Select(d => d.ToString())));
+                }
+
+                emitted = result.GeneratedSources.Sum(s => (long)Encoding.UTF8.GetByteCount(s.SourceText.ToString()));
+
+                // An unrelated edit: a new member in the consumer's own code.
+                var edited = compilation.ReplaceSyntaxTree(
+                    consumer,
+                    consumer.WithChangedText(consumer.GetText().Replace(consumer.GetText().Length - 2, 0, " public static int Edit" + run + "() => " + run + "; ")));
+                GC.Collect();
+                stopwatch.Restart();
+                driver = driver.RunGenerators(edited);
+                stopwatch.Stop();
+                cached.Add(stopwatch.Elapsed.TotalMilliseconds);
+                CollectUncached(driver.GetRunResult().Results[0], notCached);
+            }
+
+            return new ScaleResult(0, Median(full), Median(generatorOnly), emitted, Median(cached), notCached.Count == 0, string.Join(", ", notCached));
+        }
+
+        /// <summary>Every tracked step and every source output must be Cached or Unchanged after an unrelated edit.</summary>
+        private static void CollectUncached(GeneratorRunResult result, SortedSet<string> notCached)
+        {
+            foreach (var step in result.TrackedSteps.Concat(result.TrackedOutputSteps))
+            {
+                foreach (var run in step.Value)
+                {
+                    foreach (var (_, reason) in run.Outputs)
+                    {
+                        if (reason != IncrementalStepRunReason.Cached && reason != IncrementalStepRunReason.Unchanged)
+                        {
+                            notCached.Add(step.Key + "=" + reason);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static double Median(List<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            int middle = sorted.Count / 2;
+            return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
+        private static void WriteJson(string path, List<ScaleResult> results)
+        {
+            using var stream = File.Create(path);
+            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            json.WriteStartObject();
+            json.WriteStartArray("generator");
+            foreach (var result in results)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("kinds", result.Kinds);
+                json.WriteNumber("ms", Math.Round(result.FullMs, 3));
+                json.WriteNumber("bytes", result.EmittedBytes);
+                json.WriteNumber("generator_ms", Math.Round(result.GeneratorMs, 3));
+                json.WriteNumber("cached_ms", Math.Round(result.CachedMs, 3));
+                json.WriteBoolean("all_cached", result.AllCached);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        private sealed record ScaleResult(int Kinds, double FullMs, double GeneratorMs, long EmittedBytes, double CachedMs, bool AllCached, string NotCached);
+    }
+}
