@@ -59,17 +59,17 @@ namespace ErrorSdk.Bench.GeneratorScale
 
             var results = new List<ScaleResult>();
             Console.WriteLine("Generator scale (" + runs + " runs each, median; cached = re-run after an unrelated C# edit)");
-            Console.WriteLine("| Kinds | Full run (ms) | Generator only (ms) | Emitted (bytes) | Cached re-run (ms) | Cached / full | Every step cached |");
-            Console.WriteLine("|------:|--------------:|--------------------:|----------------:|-------------------:|--------------:|:-----------------:|");
+            Console.WriteLine("| Kinds | Full run (ms) | Generator only (ms) | Process CPU (ms) | Emitted (bytes) | Cached re-run (ms) | Cached / full | Every step cached |");
+            Console.WriteLine("|------:|--------------:|--------------------:|-----------------:|----------------:|-------------------:|--------------:|:-----------------:|");
             foreach (int size in sizes)
             {
                 var result = Measure(RandomTaxonomy.Create(size), runs) with { Kinds = size };
                 results.Add(result);
                 Console.WriteLine(string.Format(
                     CultureInfo.InvariantCulture,
-                    "| {0:N0} | {1:F1} | {2:F1} | {3:N0} | {4:F2} | {5:P2} | {6} |",
+                    "| {0:N0} | {1:F1} | {2:F1} | {7:F1} | {3:N0} | {4:F2} | {5:P2} | {6} |",
                     result.Kinds, result.FullMs, result.GeneratorMs, result.EmittedBytes, result.CachedMs, result.CachedMs / result.FullMs,
-                    result.AllCached ? "yes" : "NO: " + result.NotCached));
+                    result.AllCached ? "yes" : "NO: " + result.NotCached, result.CpuMs));
             }
 
             if (breakdown)
@@ -115,6 +115,7 @@ namespace ErrorSdk.Bench.GeneratorScale
             var full = new List<double>(runs);
             var generatorOnly = new List<double>(runs);
             var cached = new List<double>(runs);
+            var cpu = new List<double>(runs);
             long emitted = 0;
             var notCached = new SortedSet<string>(StringComparer.Ordinal);
             for (int run = 0; run < runs; run++)
@@ -129,10 +130,12 @@ namespace ErrorSdk.Bench.GeneratorScale
                     optionsProvider: null,
                     new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var stopwatch = Stopwatch.StartNew();
                 driver = driver.RunGenerators(compilation);
                 stopwatch.Stop();
                 full.Add(stopwatch.Elapsed.TotalMilliseconds);
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
                 generatorOnly.Add(driver.GetTimingInfo().GeneratorTimes[0].ElapsedTime.TotalMilliseconds);
 
                 var result = driver.GetRunResult().Results[0];
@@ -162,7 +165,7 @@ namespace ErrorSdk.Bench.GeneratorScale
                 CollectUncached(driver.GetRunResult().Results[0], notCached);
             }
 
-            return new ScaleResult(0, Median(full), Median(generatorOnly), emitted, Median(cached), notCached.Count == 0, string.Join(", ", notCached));
+            return new ScaleResult(0, Median(full), Median(generatorOnly), Median(cpu), emitted, Median(cached), notCached.Count == 0, string.Join(", ", notCached));
         }
 
         /// <summary>Every tracked step and every source output must be Cached or Unchanged after an unrelated edit.</summary>
@@ -203,6 +206,7 @@ namespace ErrorSdk.Bench.GeneratorScale
                 json.WriteNumber("ms", Math.Round(result.FullMs, 3));
                 json.WriteNumber("bytes", result.EmittedBytes);
                 json.WriteNumber("generator_ms", Math.Round(result.GeneratorMs, 3));
+                json.WriteNumber("cpu_ms", Math.Round(result.CpuMs, 3));
                 json.WriteNumber("cached_ms", Math.Round(result.CachedMs, 3));
                 json.WriteBoolean("all_cached", result.AllCached);
                 json.WriteEndObject();
@@ -212,6 +216,6 @@ namespace ErrorSdk.Bench.GeneratorScale
             json.WriteEndObject();
         }
 
-        private sealed record ScaleResult(int Kinds, double FullMs, double GeneratorMs, long EmittedBytes, double CachedMs, bool AllCached, string NotCached);
+        private sealed record ScaleResult(int Kinds, double FullMs, double GeneratorMs, double CpuMs, long EmittedBytes, double CachedMs, bool AllCached, string NotCached);
     }
 }
