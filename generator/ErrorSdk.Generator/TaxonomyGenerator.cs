@@ -80,16 +80,9 @@ namespace ErrorSdk.Generator
             AdditionalText file,
             CancellationToken cancellationToken)
         {
+            // The reader never throws (a bug becomes its internal-error diagnostic), except to honour cancellation.
             var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-            try
-            {
-                return read(file.Path, text, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The reader promises not to throw; if it does, say so instead of failing the whole generator.
-                return new TaxonomyParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { GeneratorDiagnostics.InternalError(file.Path, e) }));
-            }
+            return read(file.Path, text, cancellationToken);
         }
 
         private static void Emit(SourceProductionContext output, TaxonomySpec spec)
@@ -106,7 +99,7 @@ namespace ErrorSdk.Generator
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // An exception escaping here would be CS8785, which silently drops every generated file.
-                output.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(GeneratorDiagnostics.InternalError(spec.SourcePath, e)));
+                output.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(GeneratorDiagnostics.InternalError(spec.SourcePath, "generating", e)));
             }
         }
 
