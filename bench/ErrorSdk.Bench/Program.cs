@@ -18,6 +18,7 @@ namespace ErrorSdk.Bench
     /// <item><c>--generator [--kinds 100,1000,10000] [--runs N] [--breakdown] [--json PATH]</c>: generator scale.</item>
     /// <item><c>--summarize --results DIR [--generator-json PATH] --json OUT</c>: the JSON summary.</item>
     /// <item><c>--markdown SUMMARY.json</c>: the tables of docs/benchmarks.md and the targets.</item>
+    /// <item><c>--cpu [name filter]</c>: thread CPU time per operation, for comparing changes on a busy machine.</item>
     /// </list>
     /// Exit code 0 only when every selected benchmark ran.
     /// </summary>
@@ -33,6 +34,8 @@ namespace ErrorSdk.Bench
                     return Reporting.ResultSummary.Run(args);
                 case "--markdown":
                     return Reporting.MarkdownReport.Run(args);
+                case "--cpu":
+                    return Reporting.CpuTimeRunner.Run(args);
                 case "--dry":
                     return RunSuite(DryArguments(args.Skip(1).ToArray()), DryConfig());
                 default:
