@@ -65,12 +65,82 @@ namespace ErrorSdk.Wire
             return ByteString.CopyFrom(buffer);
         }
 
-        /// <summary>Decodes an ErrorInfo; throws <see cref="InvalidProtocolBufferException"/> on malformed bytes.</summary>
-        public static void Decode(ByteString bytes, out string reason, out string domain, out Dictionary<string, string> metadata)
+        /// <summary>
+        /// Decodes an ErrorInfo; throws <see cref="InvalidProtocolBufferException"/> on malformed bytes. A domain equal to
+        /// <paramref name="knownDomain"/> comes back as that instance.
+        /// </summary>
+        public static void Decode(ByteString bytes, string? knownDomain, out string reason, out string domain, out MetadataMap metadata)
+        {
+            // Well-formed bytes are read in place; anything else is read again by CodedInputStream, as it always was.
+            if (!ProtoReader.TryCreate(bytes, out var reader) || !TryDecode(reader, knownDomain, out reason, out domain, out metadata))
+            {
+                DecodeWithCodedInputStream(bytes, out reason, out domain, out metadata);
+            }
+        }
+
+        private static bool TryDecode(ProtoReader input, string? knownDomain, out string reason, out string domain, out MetadataMap metadata)
         {
             reason = string.Empty;
             domain = string.Empty;
-            metadata = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            metadata = MetadataMap.Empty;
+            var entries = default(MetadataMap.Builder);
+            while (!input.IsAtEnd)
+            {
+                if (!input.TryReadTag(out uint tag))
+                {
+                    return false;
+                }
+
+                bool read = tag switch
+                {
+                    ReasonTag => input.TryReadString(out reason),
+                    DomainTag => input.TryReadString(knownDomain, out domain),
+                    MetadataTag => input.TryReadMessage(out var entry) && TryReadEntry(entry, ref entries),
+                    _ => input.TrySkip(tag),
+                };
+                if (!read)
+                {
+                    return false;
+                }
+            }
+
+            metadata = entries.ToMap();
+            return true;
+        }
+
+        private static bool TryReadEntry(ProtoReader entry, ref MetadataMap.Builder entries)
+        {
+            string key = string.Empty;
+            string value = string.Empty;
+            while (!entry.IsAtEnd)
+            {
+                if (!entry.TryReadTag(out uint tag))
+                {
+                    return false;
+                }
+
+                bool read = tag switch
+                {
+                    KeyTag => entry.TryReadString(out key),
+                    ValueTag => entry.TryReadString(out value),
+                    _ => entry.TrySkip(tag),
+                };
+                if (!read)
+                {
+                    return false;
+                }
+            }
+
+            // Proto map semantics: the last entry for a key wins.
+            entries.Set(key, value);
+            return true;
+        }
+
+        private static void DecodeWithCodedInputStream(ByteString bytes, out string reason, out string domain, out MetadataMap metadata)
+        {
+            reason = string.Empty;
+            domain = string.Empty;
+            var entries = default(MetadataMap.Builder);
             var input = new CodedInputStream(bytes.ToByteArray());
             uint tag;
             while ((tag = input.ReadTag()) != 0)
@@ -84,16 +154,18 @@ namespace ErrorSdk.Wire
                         domain = input.ReadString();
                         break;
                     case MetadataTag:
-                        ReadEntry(input.ReadBytes(), metadata);
+                        ReadEntry(input.ReadBytes(), ref entries);
                         break;
                     default:
                         input.SkipLastField();
                         break;
                 }
             }
+
+            metadata = entries.ToMap();
         }
 
-        private static void ReadEntry(ByteString entryBytes, Dictionary<string, string> metadata)
+        private static void ReadEntry(ByteString entryBytes, ref MetadataMap.Builder entries)
         {
             var entry = new CodedInputStream(entryBytes.ToByteArray());
             string key = string.Empty;
@@ -116,7 +188,7 @@ namespace ErrorSdk.Wire
             }
 
             // Proto map semantics: the last entry for a key wins.
-            metadata[key] = value;
+            entries.Set(key, value);
         }
 
         private static int EntrySize(KeyValuePair<string, string> entry) =>

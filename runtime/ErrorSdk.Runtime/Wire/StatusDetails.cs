@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
@@ -43,7 +42,7 @@ namespace ErrorSdk.Wire
             string? reason = null;
             string? infoDomain = null;
             bool own = false;
-            Dictionary<string, string>? metadata = null;
+            MetadataMap? metadata = null;
             TimeSpan? retryDelay = null;
             bool retrySeen = false;
             string? debugDetail = null;
@@ -56,12 +55,12 @@ namespace ErrorSdk.Wire
                     continue;
                 }
 
-                switch (TypeNameOf(detail.TypeUrl))
+                switch (KnownTypeNameOf(detail.TypeUrl))
                 {
                     case ErrorInfoCodec.TypeName when !own:
                         try
                         {
-                            ErrorInfoCodec.Decode(detail.Value, out var r, out var d, out var m);
+                            ErrorInfoCodec.Decode(detail.Value, domain, out var r, out var d, out var m);
                             bool isOwn = string.Equals(d, domain, StringComparison.Ordinal);
                             // The taxonomy's own ErrorInfo wins; otherwise keep the first foreign one.
                             if (isOwn || reason is null)
@@ -104,7 +103,7 @@ namespace ErrorSdk.Wire
                 reason,
                 infoDomain,
                 own,
-                metadata is null ? null : new ReadOnlyDictionary<string, string>(metadata),
+                metadata,
                 retryDelay,
                 debugDetail,
                 problems);
@@ -149,16 +148,28 @@ namespace ErrorSdk.Wire
             }
         }
 
-        private static string TypeNameOf(string? typeUrl)
+        /// <summary>
+        /// The type name of a type URL (the text after its last <c>/</c>) when it is one this reader handles, as the
+        /// constant itself; otherwise an empty string. Nothing is allocated.
+        /// </summary>
+        private static string KnownTypeNameOf(string? typeUrl)
         {
             if (string.IsNullOrEmpty(typeUrl))
             {
                 return string.Empty;
             }
 
-            int slash = typeUrl!.LastIndexOf('/');
-            return slash < 0 ? typeUrl : typeUrl.Substring(slash + 1);
+            return HasTypeName(typeUrl!, ErrorInfoCodec.TypeName) ? ErrorInfoCodec.TypeName
+                : HasTypeName(typeUrl!, RetryInfoTypeName) ? RetryInfoTypeName
+                : HasTypeName(typeUrl!, DebugInfoTypeName) ? DebugInfoTypeName
+                : HasTypeName(typeUrl!, GrpcWire.TrailerProblemTypeName) ? GrpcWire.TrailerProblemTypeName
+                : string.Empty;
         }
+
+        // Type names contain no '/', so "ends with /name, or is name" is "the text after the last '/' is name".
+        private static bool HasTypeName(string typeUrl, string name) =>
+            typeUrl.EndsWith(name, StringComparison.Ordinal) &&
+            (typeUrl.Length == name.Length || typeUrl[typeUrl.Length - name.Length - 1] == '/');
 
         private static void Add(ref List<string>? problems, string problem) => (problems ??= new List<string>()).Add(problem);
     }

@@ -1,0 +1,272 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ErrorSdk.Wire;
+using Google.Protobuf;
+using Xunit;
+
+namespace ErrorSdk.Tests
+{
+    /// <summary>
+    /// The in-place ErrorInfo reader is an optimization: for any bytes it must give exactly what the
+    /// CodedInputStream reader gave (the same reason, domain and metadata in the same order, or the same exception),
+    /// and the metadata view must behave like the read-only dictionary it replaced.
+    /// </summary>
+    public class ErrorInfoDecodeEquivalenceTests
+    {
+        private const int Cases = 20_000;
+
+        [Fact]
+        public void Decode_matches_the_CodedInputStream_reader_for_valid_mutated_and_random_bytes()
+        {
+            var random = new Random(7);
+            for (int i = 0; i < Cases; i++)
+            {
+                var bytes = (i % 4) switch
+                {
+                    0 => Valid(random),
+                    1 => Mutate(Valid(random), random),
+                    2 => WithUnknownFields(Valid(random), random),
+                    _ => RandomBytes(random),
+                };
+
+                var expected = Outcome(() => Reference(bytes));
+                var actual = Outcome(() =>
+                {
+                    ErrorInfoCodec.Decode(ByteString.CopyFrom(bytes), "errorsdk.dev", out var reason, out var domain, out var metadata);
+                    return (reason, domain, metadata.ToList());
+                });
+                Assert.True(expected == actual, "case " + i + " (" + Convert.ToBase64String(bytes) + "): expected " + expected + ", got " + actual);
+            }
+        }
+
+        [Fact]
+        public void Decode_reads_bytes_that_do_not_start_at_the_beginning_of_their_array()
+        {
+            var info = new Google.Rpc.ErrorInfo { Type = "NOT_FOUND", Domain = "errorsdk.dev" };
+            info.Metadata["resourceName"] = "a/b";
+            var any = Google.Protobuf.WellKnownTypes.Any.Pack(info);
+            var status = new Google.Rpc.Status { Code = 5 };
+            status.Details.Add(any);
+            // Parsing from a larger buffer leaves the detail's bytes at an offset of a shared array or a copy; either way they read the same.
+            var parsed = Google.Rpc.Status.Parser.ParseFrom(status.ToByteArray());
+
+            ErrorInfoCodec.Decode(parsed.Details[0].Value, "errorsdk.dev", out var reason, out var domain, out var metadata);
+
+            Assert.Equal("NOT_FOUND", reason);
+            Assert.Equal("errorsdk.dev", domain);
+            Assert.Equal("a/b", metadata["resourceName"]);
+        }
+
+        [Fact]
+        public void Metadata_view_behaves_like_a_read_only_dictionary()
+        {
+            var builder = default(MetadataMap.Builder);
+            var reference = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (int i = 0; i < 40; i++)
+            {
+                // Repeated keys keep their first position and take the last value, past the index threshold too.
+                var key = "k" + (i * 7 % 23);
+                builder.Set(key, "v" + i);
+                reference[key] = "v" + i;
+                var map = builder.ToMap();
+                Assert.Equal(reference.ToList(), map.ToList());
+                Assert.Equal(reference.Count, map.Count);
+                Assert.Equal(reference.Keys, map.Keys);
+                Assert.Equal(reference.Values, map.Values);
+                Assert.All(reference, e => Assert.Equal(e.Value, map[e.Key]));
+                Assert.False(map.ContainsKey("absent"));
+                Assert.False(map.TryGetValue("absent", out _));
+                Assert.Throws<KeyNotFoundException>(() => map["absent"]);
+                Assert.Throws<ArgumentNullException>(() => map.ContainsKey(null!));
+            }
+
+            Assert.Empty(MetadataMap.Empty);
+            Assert.False(MetadataMap.Empty.TryGetValue("x", out _));
+        }
+
+        [Fact]
+        public void Received_domain_equal_to_the_taxonomy_domain_is_not_copied()
+        {
+            var status = StatusDetails.Build(5, "gone", "NOT_FOUND", "errorsdk.dev", new Dictionary<string, string>(), null, null);
+            var domain = new string("errorsdk.dev".ToCharArray());
+
+            var received = ReceivedError.Read(status, domain);
+
+            Assert.Same(domain, received.Domain);
+            Assert.True(received.IsTaxonomyDomain);
+        }
+
+        /// <summary>The reader as it was before the in-place path: CodedInputStream over a copy, a dictionary.</summary>
+        private static (string Reason, string Domain, List<KeyValuePair<string, string>> Metadata) Reference(byte[] bytes)
+        {
+            string reason = string.Empty;
+            string domain = string.Empty;
+            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            var input = new CodedInputStream(bytes);
+            uint tag;
+            while ((tag = input.ReadTag()) != 0)
+            {
+                switch (tag)
+                {
+                    case 10:
+                        reason = input.ReadString();
+                        break;
+                    case 18:
+                        domain = input.ReadString();
+                        break;
+                    case 26:
+                        var entry = new CodedInputStream(input.ReadBytes().ToByteArray());
+                        string key = string.Empty;
+                        string value = string.Empty;
+                        uint entryTag;
+                        while ((entryTag = entry.ReadTag()) != 0)
+                        {
+                            switch (entryTag)
+                            {
+                                case 10:
+                                    key = entry.ReadString();
+                                    break;
+                                case 18:
+                                    value = entry.ReadString();
+                                    break;
+                                default:
+                                    entry.SkipLastField();
+                                    break;
+                            }
+                        }
+
+                        metadata[key] = value;
+                        break;
+                    default:
+                        input.SkipLastField();
+                        break;
+                }
+            }
+
+            return (reason, domain, metadata.ToList());
+        }
+
+        private static string Outcome(Func<(string Reason, string Domain, List<KeyValuePair<string, string>> Metadata)> decode)
+        {
+            try
+            {
+                var (reason, domain, metadata) = decode();
+                return "ok [" + reason + "] [" + domain + "] " + string.Join(", ", metadata.Select(e => "[" + e.Key + "]=[" + e.Value + "]"));
+            }
+            catch (Exception e)
+            {
+                return e.GetType().FullName + ": " + e.Message;
+            }
+        }
+
+        private static byte[] Valid(Random random)
+        {
+            var info = new Google.Rpc.ErrorInfo { Type = Text(random), Domain = random.Next(2) == 0 ? "errorsdk.dev" : Text(random) };
+            int entries = random.Next(random.Next(4) == 0 ? 30 : 6);
+            for (int i = 0; i < entries; i++)
+            {
+                info.Metadata[Text(random)] = Text(random);
+            }
+
+            var bytes = info.ToByteArray();
+            if (random.Next(3) == 0)
+            {
+                // A repeated key on the wire: the last value wins, the first position stays.
+                var extra = new Google.Rpc.ErrorInfo();
+                foreach (var key in info.Metadata.Keys.Take(2))
+                {
+                    extra.Metadata[key] = Text(random);
+                }
+
+                bytes = bytes.Concat(extra.ToByteArray()).ToArray();
+            }
+
+            return bytes;
+        }
+
+        private static byte[] WithUnknownFields(byte[] bytes, Random random)
+        {
+            var output = new System.IO.MemoryStream();
+            var writer = new CodedOutputStream(output);
+            for (int i = 0; i < 1 + random.Next(4); i++)
+            {
+                int field = 4 + random.Next(40);
+                switch (random.Next(5))
+                {
+                    case 0:
+                        writer.WriteTag(field, WireFormat.WireType.Varint);
+                        writer.WriteUInt64((ulong)random.NextInt64() << random.Next(8));
+                        break;
+                    case 1:
+                        writer.WriteTag(field, WireFormat.WireType.Fixed64);
+                        writer.WriteFixed64((ulong)random.NextInt64());
+                        break;
+                    case 2:
+                        writer.WriteTag(field, WireFormat.WireType.LengthDelimited);
+                        writer.WriteBytes(ByteString.CopyFrom(RandomBytes(random)));
+                        break;
+                    case 3:
+                        writer.WriteTag(field, WireFormat.WireType.Fixed32);
+                        writer.WriteFixed32((uint)random.Next());
+                        break;
+                    default:
+                        writer.WriteTag(field, WireFormat.WireType.StartGroup);
+                        writer.WriteTag(1, WireFormat.WireType.Varint);
+                        writer.WriteInt32(random.Next());
+                        writer.WriteTag(field, WireFormat.WireType.EndGroup);
+                        break;
+                }
+            }
+
+            writer.Flush();
+            var unknown = output.ToArray();
+            int at = random.Next(2) == 0 ? 0 : bytes.Length;
+            return bytes.Take(at).Concat(unknown).Concat(bytes.Skip(at)).ToArray();
+        }
+
+        private static byte[] Mutate(byte[] bytes, Random random)
+        {
+            var mutated = bytes.ToList();
+            switch (random.Next(4))
+            {
+                case 0 when mutated.Count > 0:
+                    // Truncated.
+                    mutated = mutated.Take(random.Next(mutated.Count)).ToList();
+                    break;
+                case 1 when mutated.Count > 0:
+                    mutated[random.Next(mutated.Count)] = (byte)random.Next(256);
+                    break;
+                case 2:
+                    mutated.Insert(random.Next(mutated.Count + 1), (byte)random.Next(256));
+                    break;
+                default:
+                    // Invalid UTF-8 inside a string.
+                    mutated.AddRange(new byte[] { 10, 2, 0xC3, 0x28 });
+                    break;
+            }
+
+            return mutated.ToArray();
+        }
+
+        private static byte[] RandomBytes(Random random)
+        {
+            var bytes = new byte[random.Next(24)];
+            random.NextBytes(bytes);
+            return bytes;
+        }
+
+        private static string Text(Random random)
+        {
+            const string alphabet = "abcXYZ_09 %{}é√😀";
+            var chars = new List<char>();
+            int length = random.Next(random.Next(10) == 0 ? 200 : 12);
+            for (int i = 0; i < length; i++)
+            {
+                chars.Add(alphabet[random.Next(alphabet.Length)]);
+            }
+
+            return new string(chars.ToArray());
+        }
+    }
+}
