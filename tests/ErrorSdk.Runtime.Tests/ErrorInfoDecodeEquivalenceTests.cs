@@ -97,6 +97,106 @@ namespace ErrorSdk.Tests
             Assert.True(received.IsTaxonomyDomain);
         }
 
+        [Fact]
+        public void RetryDelay_matches_the_RetryInfo_parser_for_valid_mutated_and_random_bytes()
+        {
+            var random = new Random(11);
+            for (int i = 0; i < Cases; i++)
+            {
+                var bytes = (i % 3) switch
+                {
+                    0 => RetryInfoBytes(random),
+                    1 => Mutate(RetryInfoBytes(random), random),
+                    _ => RandomBytes(random),
+                };
+
+                var status = new Google.Rpc.Status { Code = 8 };
+                status.Details.Add(new Google.Protobuf.WellKnownTypes.Any { TypeUrl = "type.googleapis.com/google.rpc.RetryInfo", Value = ByteString.CopyFrom(bytes) });
+                var received = ReceivedError.Read(status, "errorsdk.dev");
+
+                var expected = ReferenceRetryDelay(bytes);
+                var actual = received.RetryDelay + " | " + string.Join(" | ", received.Problems);
+                Assert.True(expected == actual, "case " + i + " (" + Convert.ToBase64String(bytes) + "): expected " + expected + ", got " + actual);
+            }
+        }
+
+        /// <summary>The RetryInfo reading as it was before the in-place path.</summary>
+        private static string ReferenceRetryDelay(byte[] bytes)
+        {
+            try
+            {
+                var delay = Google.Rpc.RetryInfo.Parser.ParseFrom(bytes).RetryDelay;
+                if (delay is null)
+                {
+                    return " | ";
+                }
+
+                if (delay.Seconds < 0 || delay.Nanos < 0 || delay.Nanos > 999_999_999 || delay.Seconds > Google.Protobuf.WellKnownTypes.Duration.MaxSeconds)
+                {
+                    return " | details[0]: RetryInfo delay out of range (" + delay.Seconds + "s " + delay.Nanos + "ns)";
+                }
+
+                return delay.ToTimeSpan() + " | ";
+            }
+            catch (Exception e) when (e is InvalidProtocolBufferException || e is InvalidOperationException || e is OverflowException)
+            {
+                return " | details[0]: malformed google.rpc.RetryInfo (" + e.Message + ")";
+            }
+        }
+
+        private static byte[] RetryInfoBytes(Random random)
+        {
+            var output = new System.IO.MemoryStream();
+            var writer = new CodedOutputStream(output);
+            for (int occurrence = 0; occurrence < 1 + (random.Next(5) == 0 ? 1 : 0); occurrence++)
+            {
+                var duration = new System.IO.MemoryStream();
+                var durationWriter = new CodedOutputStream(duration);
+                if (random.Next(6) != 0)
+                {
+                    durationWriter.WriteTag(1, WireFormat.WireType.Varint);
+                    durationWriter.WriteInt64(random.Next(10) switch
+                    {
+                        0 => -random.Next(100),
+                        1 => Google.Protobuf.WellKnownTypes.Duration.MaxSeconds + random.Next(3) - 1,
+                        2 => random.NextInt64(),
+                        _ => random.Next(1000),
+                    });
+                }
+
+                if (random.Next(6) != 0)
+                {
+                    durationWriter.WriteTag(2, WireFormat.WireType.Varint);
+                    durationWriter.WriteInt32(random.Next(10) switch
+                    {
+                        0 => -random.Next(100),
+                        1 => 999_999_999 + random.Next(3) - 1,
+                        2 => random.Next(),
+                        _ => random.Next(1_000_000_000),
+                    });
+                }
+
+                if (random.Next(8) == 0)
+                {
+                    durationWriter.WriteTag(3 + random.Next(5), WireFormat.WireType.Fixed32);
+                    durationWriter.WriteFixed32(7);
+                }
+
+                durationWriter.Flush();
+                if (random.Next(8) == 0)
+                {
+                    writer.WriteTag(2, WireFormat.WireType.Varint);
+                    writer.WriteInt32(random.Next());
+                }
+
+                writer.WriteTag(1, WireFormat.WireType.LengthDelimited);
+                writer.WriteBytes(ByteString.CopyFrom(duration.ToArray()));
+            }
+
+            writer.Flush();
+            return output.ToArray();
+        }
+
         /// <summary>The reader as it was before the in-place path: CodedInputStream over a copy, a dictionary.</summary>
         private static (string Reason, string Domain, List<KeyValuePair<string, string>> Metadata) Reference(byte[] bytes)
         {

@@ -111,6 +111,12 @@ namespace ErrorSdk.Wire
 
         private static TimeSpan? ReadRetryDelay(ByteString value, int index, ref List<string>? problems)
         {
+            // A well-formed, in-range delay is read in place; anything else goes through the parser, which says what is wrong.
+            if (RetryInfoReader.TryRead(value, out var fast))
+            {
+                return fast;
+            }
+
             try
             {
                 var info = Google.Rpc.RetryInfo.Parser.ParseFrom(value);
