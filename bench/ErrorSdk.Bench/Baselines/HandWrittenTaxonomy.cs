@@ -294,9 +294,10 @@ namespace ErrorSdk.Bench.Baselines
 
                 if (exception is AggregateException aggregate)
                 {
-                    foreach (var inner in aggregate.InnerExceptions)
+                    var inners = aggregate.InnerExceptions;
+                    for (int i = 0; i < inners.Count; i++)
                     {
-                        if (Find<T>(inner, depth + 1) is { } nested)
+                        if (Find<T>(inners[i], depth + 1) is { } nested)
                         {
                             return nested;
                         }

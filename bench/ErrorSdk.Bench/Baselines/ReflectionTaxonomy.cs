@@ -149,9 +149,10 @@ namespace ErrorSdk.Bench.Baselines
 
                 if (exception is AggregateException aggregate)
                 {
-                    foreach (var inner in aggregate.InnerExceptions)
+                    var inners = aggregate.InnerExceptions;
+                    for (int i = 0; i < inners.Count; i++)
                     {
-                        if (Find(inner, type, depth + 1) is { } nested)
+                        if (Find(inners[i], type, depth + 1) is { } nested)
                         {
                             return nested;
                         }
