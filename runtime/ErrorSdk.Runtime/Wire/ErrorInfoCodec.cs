@@ -62,7 +62,8 @@ namespace ErrorSdk.Wire
             }
 
             output.Flush();
-            return ByteString.CopyFrom(buffer);
+            // The buffer is this method's own and never written again: wrap it rather than copy it.
+            return UnsafeByteOperations.UnsafeWrap(buffer);
         }
 
         /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -33,6 +34,12 @@ namespace ErrorSdk
 
         internal const string TrailerProblemTypeName = "errorsdk.wire.v1.TrailerProblem";
 
+        // grpc-status values of the known codes, made once.
+        private static readonly string[] CodeTexts =
+        {
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+        };
+
         /// <summary>The trailers that carry <paramref name="status"/>; details go unpadded, as the gRPC spec recommends.</summary>
         public static IReadOnlyList<KeyValuePair<string, string>> ToTrailers(Google.Rpc.Status status)
         {
@@ -41,9 +48,10 @@ namespace ErrorSdk
                 throw new ArgumentNullException(nameof(status));
             }
 
+            var code = (uint)status.Code < (uint)CodeTexts.Length ? CodeTexts[status.Code] : status.Code.ToString(CultureInfo.InvariantCulture);
             var trailers = new List<KeyValuePair<string, string>>(3)
             {
-                new KeyValuePair<string, string>(StatusHeader, status.Code.ToString(CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string>(StatusHeader, code),
             };
             if (!string.IsNullOrEmpty(status.Message))
             {
@@ -52,10 +60,43 @@ namespace ErrorSdk
 
             if (status.Details.Count > 0)
             {
-                trailers.Add(new KeyValuePair<string, string>(DetailsHeader, Convert.ToBase64String(status.ToByteArray()).TrimEnd('=')));
+                trailers.Add(new KeyValuePair<string, string>(DetailsHeader, EncodeUnpaddedBase64(status)));
             }
 
             return trailers;
+        }
+
+        /// <summary>
+        /// Base64 of the serialized status without padding, the one string it ends as: the bytes and the characters
+        /// go through pooled buffers instead of a byte array, a padded string and a trimmed copy.
+        /// </summary>
+        private static string EncodeUnpaddedBase64(Google.Rpc.Status status)
+        {
+            int size = status.CalculateSize();
+            var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
+            char[]? chars = null;
+            try
+            {
+                var output = new CodedOutputStream(bytes);
+                status.WriteTo(output);
+                output.Flush();
+                chars = ArrayPool<char>.Shared.Rent(Math.Max(((size + 2) / 3) * 4, 1));
+                int length = Convert.ToBase64CharArray(bytes, 0, size, chars, 0);
+                while (length > 0 && chars[length - 1] == '=')
+                {
+                    length--;
+                }
+
+                return new string(chars, 0, length);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+                if (chars is not null)
+                {
+                    ArrayPool<char>.Shared.Return(chars);
+                }
+            }
         }
 
         /// <summary>
