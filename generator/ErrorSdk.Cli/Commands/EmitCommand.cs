@@ -19,7 +19,7 @@ namespace ErrorSdk.Cli.Commands
             emit.Subcommands.Add(Artifact(
                 "catalog",
                 "A Markdown error catalog: one anchor per reason with code, HTTP status, retry, message, fields, parents and children, and a Mermaid inheritance diagram.",
-                (spec, path) => CatalogEmitter.Emit(spec, Path.GetFileName(path), "errorsdk emit catalog " + Path.GetFileName(path) + " -o catalog.md")));
+                (spec, path) => CatalogEmitter.Emit(spec, Path.GetFileName(path))));
             emit.Subcommands.Add(Artifact(
                 "vectors",
                 "JSON conformance vectors: per non-abstract kind a sample google.rpc.Status (base64), its gRPC trailers, its RFC 9457 body and the values to read back.",
