@@ -86,6 +86,54 @@ namespace ErrorSdk.Cli.Tests.Interop
             Assert.Equal(spec.ReservedReasons.Select(r => "ERROR_SDK_REASON_" + r), report.RootElement.GetProperty("reservedNames").EnumerateArray().Select(n => n.GetString()));
         }
 
+        [Fact]
+        public async Task Every_checker_reports_a_vector_the_wire_does_not_match()
+        {
+            // Negative control: the same Kestrel answers, checked against vectors with one wrong value each, must fail
+            // in the Python, Go and C# checkers alike, so a green interop run means the values really crossed.
+            var modules = _fixture.PythonModules;
+            var binary = _fixture.GoBinary;
+            var tampered = _fixture.TempPath("tampered-vectors.json");
+            var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(_fixture.VectorsPath))!;
+            foreach (var vector in document["vectors"]!.AsArray())
+            {
+                switch ((string)vector!["reason"]!)
+                {
+                    case "NOT_FOUND":
+                        vector["metadata"]!["resourceName"] = "something else";
+                        break;
+                    case "TOOL_RATE_LIMIT":
+                        vector["retryAfter"] = "9s";
+                        break;
+                    case "CONFLICT":
+                        vector["code"]!["value"] = 9;
+                        break;
+                }
+            }
+
+            File.WriteAllText(tampered, document.ToJsonString());
+            await using var server = await KestrelStatusServer.StartAsync(Statuses());
+
+            var python = ExternalProcess.Run(Prerequisites.Python, new[] { InteropFixture.PythonScript, "client", "--vectors", tampered, "--pb2", modules, "--port", server.Port.ToString() });
+            var go = ExternalProcess.Run(binary, new[] { "-mode", "client", "-vectors", tampered, "-port", server.Port.ToString() });
+
+            foreach (var result in new[] { python, go })
+            {
+                Assert.True(result.ExitCode == 1, result.ToString());
+                Assert.Contains("MISMATCH NOT_FOUND: metadata", result.Output);
+                Assert.Contains("MISMATCH TOOL_RATE_LIMIT: retry delay", result.Output);
+                Assert.Contains("MISMATCH CONFLICT: code", result.Output);
+                Assert.Matches("CHECKED " + _fixture.Vectors.Count + " vectors, [1-9][0-9]* mismatches", result.Output);
+            }
+
+            using var client = new GrpcHttpClient();
+            var notFound = _fixture.Vectors.Single(v => v.Reason == "NOT_FOUND");
+            var wrong = notFound with { Metadata = new Dictionary<string, string>(notFound.Metadata) { ["resourceName"] = "something else" } };
+            var problems = Check(wrong, await client.CallAsync(server.Port, InteropFixture.MethodPrefix + "NOT_FOUND")).ToList();
+            Assert.Single(problems);
+            Assert.StartsWith("metadata {", problems[0]);
+        }
+
         /// <summary>The status of every vector, decoded from its bytes, keyed by reason.</summary>
         private IReadOnlyDictionary<string, Google.Rpc.Status> Statuses() =>
             _fixture.Vectors.ToDictionary(v => v.Reason, v => Google.Rpc.Status.Parser.ParseFrom(Convert.FromBase64String(v.StatusBase64)));
