@@ -117,4 +117,20 @@ namespace ErrorSdk.Bench.Benchmarks
         [BenchmarkCategory(Implementations.Reflection)]
         public TaxonomyException Reflection() => ReflectionTaxonomy.Default.Promote(GrpcWire.FromTrailers(_trailers));
     }
+
+    /// <summary>
+    /// The part of Promote every implementation shares: reading the TOOL_RATE_LIMIT status of
+    /// <see cref="PromoteExactReason"/> into a <see cref="ReceivedError"/> (ErrorInfo, metadata view, RetryInfo).
+    /// Promote minus this is routing plus constructing the exception.
+    /// </summary>
+    [BenchmarkCategory("ReceivedError.Read")]
+    public class ReadReceivedError : BenchmarkBase
+    {
+        private Google.Rpc.Status _status = Inputs.ExactReason;
+
+        /// <summary><see cref="ReceivedError.Read"/>, which every implementation's Promote calls first.</summary>
+        [Benchmark(Baseline = true)]
+        [BenchmarkCategory(Implementations.Generated)]
+        public ReceivedError Generated() => ReceivedError.Read(_status, ErrorSdkTaxonomy.DomainName);
+    }
 }
