@@ -9,7 +9,7 @@ using Xunit;
 namespace ErrorSdk.Tests
 {
     /// <summary>
-    /// ToTrailers encodes through pooled buffers and cached code texts: for any status (codes inside and outside
+    /// ToTrailers encodes and FromTrailers decodes details through pooled buffers and cached code texts: for any status (codes inside and outside
     /// the table, empty and large details, messages that need percent-encoding) the trailers are the ones the
     /// straightforward encoding gives, and they read back to the same status.
     /// </summary>
@@ -55,6 +55,63 @@ namespace ErrorSdk.Tests
                     var back = GrpcWire.FromTrailers(trailers)!;
                     Assert.Equal(status.Details, back.Details.Where(d => d.TypeUrl != GrpcWire.TrailerProblemTypeUrl));
                 }
+            }
+        }
+
+        [Fact]
+        public void Details_decode_as_DecodeBase64_and_the_parser_decode_them()
+        {
+            var random = new Random(9);
+            for (int i = 0; i < 5_000; i++)
+            {
+                var status = new Google.Rpc.Status { Code = random.Next(17), Message = "m" + i };
+                var value = new byte[random.Next(300)];
+                random.NextBytes(value);
+                status.Details.Add(new Any { TypeUrl = "type.example.com/x", Value = ByteString.CopyFrom(value) });
+                var text = Convert.ToBase64String(status.ToByteArray());
+                switch (random.Next(8))
+                {
+                    case 0:
+                        text = text.TrimEnd('=');
+                        break;
+                    case 1:
+                        text = text.Replace('+', '-').Replace('/', '_').TrimEnd('=');
+                        break;
+                    case 2:
+                        text = "  " + text + "\t ";
+                        break;
+                    case 3:
+                        text = text.Insert(random.Next(text.Length), random.Next(2) == 0 ? " " : "\r\n");
+                        break;
+                    case 4:
+                        text = text.Remove(random.Next(text.Length), 1);
+                        break;
+                    case 5:
+                        text = text.Insert(random.Next(text.Length), "=*é".Substring(random.Next(3), 1));
+                        break;
+                    case 6:
+                        text = text.Substring(0, random.Next(text.Length));
+                        break;
+                }
+
+                var bytes = GrpcWire.DecodeBase64(text);
+                Google.Rpc.Status? expected = null;
+                try
+                {
+                    expected = bytes is null ? null : Google.Rpc.Status.Parser.ParseFrom(bytes);
+                }
+                catch (InvalidProtocolBufferException)
+                {
+                }
+
+                var read = GrpcWire.FromTrailers(new[]
+                {
+                    new KeyValuePair<string, string>(GrpcWire.StatusHeader, status.Code.ToString(CultureInfo.InvariantCulture)),
+                    new KeyValuePair<string, string>(GrpcWire.DetailsHeader, text),
+                })!;
+                var received = read.Details.Where(d => d.TypeUrl != GrpcWire.TrailerProblemTypeUrl).ToList();
+                Assert.Equal(expected?.Details.ToList() ?? new List<Any>(), received);
+                Assert.Equal(expected is null && text.Trim().Length > 0, read.Details.Any(d => d.TypeUrl == GrpcWire.TrailerProblemTypeUrl));
             }
         }
     }

@@ -280,6 +280,44 @@ namespace ErrorSdk
 
         private static Google.Rpc.Status? TryDecodeStatus(string value)
         {
+#if NET8_0_OR_GREATER
+            // The same text DecodeBase64 decodes, decoded by the same decoder (FromBase64String is TryFromBase64Chars
+            // over it), but into pooled buffers: no padded copy of the value, no byte array per call.
+            var text = value.AsSpan().Trim();
+            int padding = (text.Length % 4) switch { 1 => -1, 2 => 2, 3 => 1, _ => 0 };
+            if (padding < 0)
+            {
+                return null;
+            }
+
+            var chars = ArrayPool<char>.Shared.Rent(text.Length + padding);
+            var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(((text.Length + padding) / 4) * 3, 1));
+            try
+            {
+                for (int i = 0; i < text.Length; i++)
+                {
+                    char c = text[i];
+                    chars[i] = c == '-' ? '+' : c == '_' ? '/' : c;
+                }
+
+                chars.AsSpan(text.Length, padding).Fill('=');
+                if (!Convert.TryFromBase64Chars(chars.AsSpan(0, text.Length + padding), bytes, out int length))
+                {
+                    return null;
+                }
+
+                return Google.Rpc.Status.Parser.ParseFrom(bytes, 0, length);
+            }
+            catch (InvalidProtocolBufferException)
+            {
+                return null;
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+#else
             var bytes = DecodeBase64(value);
             if (bytes is null)
             {
@@ -294,6 +332,7 @@ namespace ErrorSdk
             {
                 return null;
             }
+#endif
         }
 
         private static Any Problem(string problem, string raw)
