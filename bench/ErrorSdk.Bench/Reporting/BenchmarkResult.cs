@@ -5,4 +5,7 @@ namespace ErrorSdk.Bench.Reporting
 
     /// <summary>One generator scale point.</summary>
     internal sealed record GeneratorResult(int Kinds, double Ms, long Bytes, double? GeneratorMs, double? CpuMs, double? CachedMs, bool? AllCached);
+
+    /// <summary>One benchmark measured by thread CPU time (<c>--cpu</c>).</summary>
+    internal sealed record CpuResult(string Name, string Impl, double CpuNs, long AllocatedBytes);
 }

@@ -2,16 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using ErrorSdk.Bench.Benchmarks;
 
 namespace ErrorSdk.Bench.Reporting
 {
     /// <summary>
-    /// <c>--cpu [substring]</c>: a quick look at every benchmark on a busy machine. It counts this thread's CPU time
+    /// <c>--cpu [name filter] [--json PATH]</c>: a quick look at every benchmark on a busy machine. It counts this thread's CPU time
     /// (<c>CLOCK_THREAD_CPUTIME_ID</c>), not wall time, so time spent waiting for a core shared with other processes
     /// is not charged; median of 15 batches of about 20 ms each. A diagnostic to compare changes with, not a replacement
     /// for BenchmarkDotNet: it has no overhead subtraction, no out-of-process isolation and no statistics.
@@ -22,7 +24,20 @@ namespace ErrorSdk.Bench.Reporting
 
         public static int Run(string[] args)
         {
-            var filter = args.Length > 1 ? args[1] : string.Empty;
+            var filter = string.Empty;
+            string? jsonPath = null;
+            for (int i = 1; i < args.Length; i++)
+            {
+                if (args[i] == "--json" && i + 1 < args.Length)
+                {
+                    jsonPath = args[++i];
+                }
+                else
+                {
+                    filter = args[i];
+                }
+            }
+
             Console.WriteLine("| Operation | Implementation | CPU ns/op | Allocated B/op |");
             Console.WriteLine("|-----------|----------------|----------:|---------------:|");
             var selected = new List<(string Name, string Impl, Func<object?> Call)>();
@@ -48,10 +63,32 @@ namespace ErrorSdk.Bench.Reporting
                 }
             }
 
+            var results = new List<CpuResult>();
             foreach (var (name, impl, call) in selected)
             {
                 var (ns, bytes) = Measure(call);
+                results.Add(new CpuResult(name, impl, ns, bytes));
                 Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2:F1} | {3} |", name, impl, ns, bytes));
+            }
+
+            if (jsonPath is not null)
+            {
+                using var stream = File.Create(jsonPath);
+                using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                json.WriteStartObject();
+                json.WriteStartArray("cpu");
+                foreach (var result in results)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", result.Name);
+                    json.WriteString("impl", result.Impl);
+                    json.WriteNumber("cpu_ns", Math.Round(result.CpuNs, 2));
+                    json.WriteNumber("allocated_bytes", result.AllocatedBytes);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
             }
 
             return 0;

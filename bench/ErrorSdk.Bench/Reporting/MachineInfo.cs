@@ -15,7 +15,21 @@ namespace ErrorSdk.Bench.Reporting
             ["logical_cores"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["os"] = RuntimeInformation.OSDescription,
             ["runtime"] = RuntimeInformation.FrameworkDescription,
+            ["load_average"] = LoadAverage(),
         };
+
+        // Other processes on the machine: the 1, 5 and 15 minute load averages when the run ended.
+        private static string LoadAverage()
+        {
+            try
+            {
+                return File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+            }
+            catch (IOException)
+            {
+                return "unknown";
+            }
+        }
 
         private static string CpuModel()
         {

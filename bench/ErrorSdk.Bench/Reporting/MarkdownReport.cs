@@ -45,15 +45,16 @@ namespace ErrorSdk.Bench.Reporting
             }
 
             var generator = ResultSummary.ReadGenerator(args[1]);
-            Console.Write(Render(benchmarks, generator));
+            var cpu = ResultSummary.ReadCpu(args[1]);
+            Console.Write(Render(benchmarks, generator, cpu));
             return 0;
         }
 
-        public static string Render(IReadOnlyList<BenchmarkResult> benchmarks, IReadOnlyList<GeneratorResult> generator)
+        public static string Render(IReadOnlyList<BenchmarkResult> benchmarks, IReadOnlyList<GeneratorResult> generator, IReadOnlyList<CpuResult> cpu)
         {
             var text = new StringBuilder();
-            text.AppendLine("| Operation | Implementation | Median | Mean | Allocated | vs hand-written | vs reflection |");
-            text.AppendLine("|-----------|----------------|-------:|-----:|----------:|----------------:|--------------:|");
+            text.AppendLine("| Operation | Implementation | Median | Mean | Allocated | vs hand-written | vs reflection | CPU time | CPU vs hand-written | CPU vs reflection |");
+            text.AppendLine("|-----------|----------------|-------:|-----:|----------:|----------------:|--------------:|---------:|--------------------:|------------------:|");
             foreach (var operation in benchmarks.Select(b => b.Name).Distinct().OrderBy(Order).ThenBy(n => n, StringComparer.Ordinal))
             {
                 var rows = benchmarks.Where(b => b.Name == operation).OrderBy(b => ImplOrder(b.Impl)).ToList();
@@ -64,20 +65,25 @@ namespace ErrorSdk.Bench.Reporting
                     text.Append("| ").Append(operation).Append(" | ").Append(row.Impl).Append(" | ")
                         .Append(Time(row.MedianNs)).Append(" | ").Append(Time(row.MeanNs)).Append(" | ")
                         .Append(Bytes(row.AllocatedBytes)).Append(" | ")
-                        .Append(Ratio(row, handWritten)).Append(" | ").Append(Ratio(row, reflection)).AppendLine(" |");
+                        .Append(Ratio(row, handWritten)).Append(" | ").Append(Ratio(row, reflection)).Append(" | ");
+                    var rowCpu = cpu.FirstOrDefault(c => c.Name == operation && c.Impl == row.Impl);
+                    var handCpu = cpu.FirstOrDefault(c => c.Name == operation && c.Impl == Implementations.HandWritten);
+                    var reflectionCpu = cpu.FirstOrDefault(c => c.Name == operation && c.Impl == Implementations.Reflection);
+                    text.Append(rowCpu is null ? "–" : Time(rowCpu.CpuNs)).Append(" | ")
+                        .Append(CpuRatio(rowCpu, handCpu)).Append(" | ").Append(CpuRatio(rowCpu, reflectionCpu)).AppendLine(" |");
                 }
             }
 
             if (generator.Count > 0)
             {
                 text.AppendLine();
-                text.AppendLine("| Kinds | Full run | Generator CPU | Emitted | Cached re-run | Cached / full | Every step cached |");
+                text.AppendLine("| Kinds | Full run | Process CPU | Emitted | Cached re-run | Cached / full | Every step cached |");
                 text.AppendLine("|------:|---------:|--------------:|--------:|--------------:|--------------:|:-----------------:|");
                 foreach (var point in generator.OrderBy(g => g.Kinds))
                 {
                     text.Append("| ").Append(point.Kinds.ToString("N0", CultureInfo.InvariantCulture))
                         .Append(" | ").Append(Ms(point.Ms))
-                        .Append(" | ").Append(point.CpuMs is { } cpu ? Ms(cpu) : "–")
+                        .Append(" | ").Append(point.CpuMs is { } processCpu ? Ms(processCpu) : "–")
                         .Append(" | ").Append(Bytes(point.Bytes))
                         .Append(" | ").Append(point.CachedMs is { } cached ? Ms(cached) : "–")
                         .Append(" | ").Append(point.CachedMs is { } c ? (c / point.Ms).ToString("P2", CultureInfo.InvariantCulture) : "–")
@@ -88,7 +94,7 @@ namespace ErrorSdk.Bench.Reporting
 
             text.AppendLine();
             text.AppendLine("Targets:");
-            foreach (var line in Targets(benchmarks, generator))
+            foreach (var line in Targets(benchmarks, generator, cpu))
             {
                 text.AppendLine("- " + line);
             }
@@ -96,9 +102,10 @@ namespace ErrorSdk.Bench.Reporting
             return text.ToString();
         }
 
-        private static IEnumerable<string> Targets(IReadOnlyList<BenchmarkResult> benchmarks, IReadOnlyList<GeneratorResult> generator)
+        private static IEnumerable<string> Targets(IReadOnlyList<BenchmarkResult> benchmarks, IReadOnlyList<GeneratorResult> generator, IReadOnlyList<CpuResult> cpu)
         {
             BenchmarkResult? Find(string name, string impl) => benchmarks.FirstOrDefault(b => b.Name == name && b.Impl == impl);
+            CpuResult? FindCpu(string name, string impl) => cpu.FirstOrDefault(b => b.Name == name && b.Impl == impl);
 
             foreach (var operation in PromoteOperations)
             {
@@ -112,11 +119,18 @@ namespace ErrorSdk.Bench.Reporting
 
                 double vsHand = generated.MedianNs / handWritten.MedianNs;
                 double speedup = reflection.MedianNs / generated.MedianNs;
+                var cpuNote = string.Empty;
+                if (FindCpu(operation, Implementations.Generated) is { } g && FindCpu(operation, Implementations.HandWritten) is { } h &&
+                    FindCpu(operation, Implementations.Reflection) is { } r)
+                {
+                    cpuNote = string.Format(CultureInfo.InvariantCulture, " By CPU time: {0:F2}x hand-written, {1:F1}x faster than reflection.", g.CpuNs / h.CpuNs, r.CpuNs / g.CpuNs);
+                }
+
                 yield return string.Format(
                     CultureInfo.InvariantCulture,
-                    "{0}: {1:F2}x hand-written (target ≤ 1.20x: {2}); {3:F1}x faster than reflection (target ≥ 10x: {4}); allocates {5} vs hand-written {6}.",
+                    "{0}: {1:F2}x hand-written (target ≤ 1.20x: {2}); {3:F1}x faster than reflection (target ≥ 10x: {4}); allocates {5} vs hand-written {6}.{7}",
                     operation, vsHand, vsHand <= 1.2 ? "met" : "MISSED", speedup, speedup >= 10 ? "met" : "MISSED",
-                    Bytes(generated.AllocatedBytes), Bytes(handWritten.AllocatedBytes));
+                    Bytes(generated.AllocatedBytes), Bytes(handWritten.AllocatedBytes), cpuNote);
             }
 
             foreach (var operation in ClassificationOperations)
@@ -132,10 +146,20 @@ namespace ErrorSdk.Bench.Reporting
 
             if (Find("Promote.FromTrailers", Implementations.Generated) is { } trailers)
             {
+                var trailersCpu = FindCpu("Promote.FromTrailers", Implementations.Generated);
                 yield return string.Format(
                     CultureInfo.InvariantCulture,
-                    "Trailers → typed exception: {0} median (target < 2 µs: {1}).",
-                    Time(trailers.MedianNs), trailers.MedianNs < 2000 ? "met" : "MISSED");
+                    "Trailers → typed exception: {0} median (target < 2 µs: {1}){2}.",
+                    Time(trailers.MedianNs), trailers.MedianNs < 2000 ? "met" : "MISSED",
+                    trailersCpu is null ? string.Empty : "; " + Time(trailersCpu.CpuNs) + " of CPU time");
+            }
+
+            if (Find("Promote.ExactReason", Implementations.Generated) is { } exact && Find("ReceivedError.Read", Implementations.Generated) is { } read)
+            {
+                yield return string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Promote allocation: {0}, of which the metadata view (ReceivedError.Read: the received error, its map and the strings read) is {1} and the exception {2}.",
+                    Bytes(exact.AllocatedBytes), Bytes(read.AllocatedBytes), Bytes(exact.AllocatedBytes - read.AllocatedBytes));
             }
 
             var byKinds = generator.ToDictionary(g => g.Kinds);
@@ -143,15 +167,19 @@ namespace ErrorSdk.Bench.Reporting
             {
                 yield return string.Format(
                     CultureInfo.InvariantCulture,
-                    "Generator, 10,000 kinds: {0} (target < 2 s: {1}).",
-                    Ms(tenThousand.Ms), tenThousand.Ms < 2000 ? "met" : "MISSED");
+                    "Generator, 10,000 kinds: {0} (target < 2 s: {1}){2}.",
+                    Ms(tenThousand.Ms), tenThousand.Ms < 2000 ? "met" : "MISSED",
+                    tenThousand.CpuMs is { } cpuMs ? "; " + Ms(cpuMs) + " of process CPU time" : string.Empty);
                 if (byKinds.TryGetValue(1_000, out var thousand))
                 {
                     double growth = tenThousand.Ms / thousand.Ms;
                     yield return string.Format(
                         CultureInfo.InvariantCulture,
-                        "Generator growth, 10,000 / 1,000 kinds: {0:F2}x (target ≤ 12x: {1}).",
-                        growth, growth <= 12 ? "met" : "MISSED");
+                        "Generator growth, 10,000 / 1,000 kinds: {0:F2}x (target ≤ 12x: {1}){2}.",
+                        growth, growth <= 12 ? "met" : "MISSED",
+                        tenThousand.CpuMs is { } a && thousand.CpuMs is { } b && b > 0
+                            ? string.Format(CultureInfo.InvariantCulture, "; {0:F2}x by process CPU time", a / b)
+                            : string.Empty);
                 }
             }
 
@@ -167,6 +195,11 @@ namespace ErrorSdk.Bench.Reporting
                 }
             }
         }
+
+        private static string CpuRatio(CpuResult? row, CpuResult? baseline) =>
+            row is null || baseline is null || baseline.CpuNs <= 0
+                ? "–"
+                : (row.CpuNs / baseline.CpuNs).ToString(row.CpuNs / baseline.CpuNs < 0.1 ? "F3" : "F2", CultureInfo.InvariantCulture) + "x";
 
         private static int Order(string operation)
         {

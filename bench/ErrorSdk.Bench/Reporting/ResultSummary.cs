@@ -83,8 +83,33 @@ namespace ErrorSdk.Bench.Reporting
             return results;
         }
 
+        /// <summary>The thread CPU time results written by <c>--cpu --json</c> (or the <c>cpu</c> array of a summary).</summary>
+        public static List<CpuResult> ReadCpu(string path)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var results = new List<CpuResult>();
+            if (document.RootElement.TryGetProperty("cpu", out var cpu))
+            {
+                foreach (var point in cpu.EnumerateArray())
+                {
+                    results.Add(new CpuResult(
+                        point.GetProperty("name").GetString()!,
+                        point.GetProperty("impl").GetString()!,
+                        point.GetProperty("cpu_ns").GetDouble(),
+                        point.GetProperty("allocated_bytes").GetInt64()));
+                }
+            }
+
+            return results;
+        }
+
         /// <summary>Writes the summary JSON.</summary>
-        public static void Write(string path, IReadOnlyList<BenchmarkResult> benchmarks, IReadOnlyList<GeneratorResult> generator, IReadOnlyDictionary<string, string> machine)
+        public static void Write(
+            string path,
+            IReadOnlyList<BenchmarkResult> benchmarks,
+            IReadOnlyList<GeneratorResult> generator,
+            IReadOnlyList<CpuResult> cpu,
+            IReadOnlyDictionary<string, string> machine)
         {
             using var stream = File.Create(path);
             using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -121,6 +146,18 @@ namespace ErrorSdk.Bench.Reporting
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("cpu");
+            foreach (var result in cpu)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", result.Name);
+                json.WriteString("impl", result.Impl);
+                json.WriteNumber("cpu_ns", result.CpuNs);
+                json.WriteNumber("allocated_bytes", result.AllocatedBytes);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartObject("machine");
             foreach (var (key, value) in machine)
             {
@@ -131,11 +168,12 @@ namespace ErrorSdk.Bench.Reporting
             json.WriteEndObject();
         }
 
-        /// <summary>Runs <c>--summarize --results DIR [--generator-json PATH] --json OUT</c>.</summary>
+        /// <summary>Runs <c>--summarize --results DIR [--generator-json PATH] [--cpu-json PATH] --json OUT</c>.</summary>
         public static int Run(string[] args)
         {
             string? results = null;
             string? generatorJson = null;
+            string? cpuJson = null;
             string? output = null;
             for (int i = 1; i < args.Length; i++)
             {
@@ -147,24 +185,28 @@ namespace ErrorSdk.Bench.Reporting
                     case "--generator-json" when i + 1 < args.Length:
                         generatorJson = args[++i];
                         break;
+                    case "--cpu-json" when i + 1 < args.Length:
+                        cpuJson = args[++i];
+                        break;
                     case "--json" when i + 1 < args.Length:
                         output = args[++i];
                         break;
                     default:
-                        Console.Error.WriteLine("Usage: --summarize --results DIR [--generator-json PATH] --json OUT");
+                        Console.Error.WriteLine("Usage: --summarize --results DIR [--generator-json PATH] [--cpu-json PATH] --json OUT");
                         return 2;
                 }
             }
 
             if (results is null || output is null)
             {
-                Console.Error.WriteLine("Usage: --summarize --results DIR [--generator-json PATH] --json OUT");
+                Console.Error.WriteLine("Usage: --summarize --results DIR [--generator-json PATH] [--cpu-json PATH] --json OUT");
                 return 2;
             }
 
             var benchmarks = ReadBenchmarks(results);
             var generator = generatorJson is null ? new List<GeneratorResult>() : ReadGenerator(generatorJson);
-            Write(output, benchmarks, generator, MachineInfo.Describe());
+            var cpu = cpuJson is null ? new List<CpuResult>() : ReadCpu(cpuJson);
+            Write(output, benchmarks, generator, cpu, MachineInfo.Describe());
             var missing = DeclaredBenchmarks().Where(d => !benchmarks.Any(b => b.Name == d.Name && b.Impl == d.Impl)).ToList();
             foreach (var (name, impl, _) in missing)
             {
