@@ -69,8 +69,13 @@ namespace ErrorSdk.Tests
                 random.NextBytes(value);
                 status.Details.Add(new Any { TypeUrl = "type.example.com/x", Value = ByteString.CopyFrom(value) });
                 var text = Convert.ToBase64String(status.ToByteArray());
-                switch (random.Next(8))
+                switch (random.Next(9))
                 {
+                    case 7:
+                        // Another last character: often non-zero unused bits, which decoders treat differently.
+                        text = text.TrimEnd('=');
+                        text = text.Substring(0, text.Length - 1) + "AQgw+/-_"[random.Next(8)];
+                        break;
                     case 0:
                         text = text.TrimEnd('=');
                         break;

@@ -281,8 +281,11 @@ namespace ErrorSdk
         private static Google.Rpc.Status? TryDecodeStatus(string value)
         {
 #if NET8_0_OR_GREATER
-            // The same text DecodeBase64 decodes, decoded by the same decoder (FromBase64String is TryFromBase64Chars
-            // over it), but into pooled buffers: no padded copy of the value, no byte array per call.
+            // The same text DecodeBase64 decodes (trimmed, URL-safe alphabet mapped, padded), decoded into pooled
+            // buffers: no padded copy of the value, no byte array per call. ASCII text goes through the vectorized
+            // UTF-8 decoder, which is stricter (it also refuses non-zero unused bits); whatever it refuses is decoded
+            // by Convert.TryFromBase64Chars, which is what FromBase64String runs. Well-formed Status bytes are read
+            // by StatusReader, anything else by the parser.
             var text = value.AsSpan().Trim();
             int padding = (text.Length % 4) switch { 1 => -1, 2 => 2, 3 => 1, _ => 0 };
             if (padding < 0)
@@ -290,23 +293,29 @@ namespace ErrorSdk
                 return null;
             }
 
-            var chars = ArrayPool<char>.Shared.Rent(text.Length + padding);
-            var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(((text.Length + padding) / 4) * 3, 1));
+            int total = text.Length + padding;
+            var bytes = ArrayPool<byte>.Shared.Rent(Math.Max((total / 4) * 3, 1));
+            var ascii = ArrayPool<byte>.Shared.Rent(Math.Max(total, 1));
+            char[]? chars = null;
             try
             {
-                for (int i = 0; i < text.Length; i++)
+                if (!TryDecodeAsciiBase64(text, padding, ascii, bytes, out int length))
                 {
-                    char c = text[i];
-                    chars[i] = c == '-' ? '+' : c == '_' ? '/' : c;
+                    chars = ArrayPool<char>.Shared.Rent(total);
+                    for (int i = 0; i < text.Length; i++)
+                    {
+                        char c = text[i];
+                        chars[i] = c == '-' ? '+' : c == '_' ? '/' : c;
+                    }
+
+                    chars.AsSpan(text.Length, padding).Fill('=');
+                    if (!Convert.TryFromBase64Chars(chars.AsSpan(0, total), bytes, out length))
+                    {
+                        return null;
+                    }
                 }
 
-                chars.AsSpan(text.Length, padding).Fill('=');
-                if (!Convert.TryFromBase64Chars(chars.AsSpan(0, text.Length + padding), bytes, out int length))
-                {
-                    return null;
-                }
-
-                return Google.Rpc.Status.Parser.ParseFrom(bytes, 0, length);
+                return ErrorSdk.Wire.StatusReader.TryRead(bytes, 0, length, out var status) ? status : Google.Rpc.Status.Parser.ParseFrom(bytes, 0, length);
             }
             catch (InvalidProtocolBufferException)
             {
@@ -314,8 +323,12 @@ namespace ErrorSdk
             }
             finally
             {
-                ArrayPool<char>.Shared.Return(chars);
+                ArrayPool<byte>.Shared.Return(ascii);
                 ArrayPool<byte>.Shared.Return(bytes);
+                if (chars is not null)
+                {
+                    ArrayPool<char>.Shared.Return(chars);
+                }
             }
 #else
             var bytes = DecodeBase64(value);
@@ -343,6 +356,24 @@ namespace ErrorSdk
             return new Any { TypeUrl = TrailerProblemTypeUrl, Value = detail.ToByteString() };
         }
 
+#if NET8_0_OR_GREATER
+        private static bool TryDecodeAsciiBase64(ReadOnlySpan<char> text, int padding, byte[] ascii, byte[] bytes, out int length)
+        {
+            length = 0;
+            var utf8 = ascii.AsSpan(0, text.Length + padding);
+            if (System.Text.Ascii.FromUtf16(text, utf8, out _) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            var encoded = utf8.Slice(0, text.Length);
+            encoded.Replace((byte)'-', (byte)'+');
+            encoded.Replace((byte)'_', (byte)'/');
+            utf8.Slice(text.Length).Fill((byte)'=');
+            return System.Buffers.Text.Base64.DecodeFromUtf8(utf8, bytes, out int consumed, out length) == OperationStatus.Done && consumed == utf8.Length;
+        }
+
+#endif
         private static bool IsHex(byte b) => (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
 
         private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;

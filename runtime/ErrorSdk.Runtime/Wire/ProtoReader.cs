@@ -44,6 +44,27 @@ namespace ErrorSdk.Wire
             return false;
         }
 
+        /// <summary>A reader over <paramref name="length"/> bytes of <paramref name="buffer"/> from <paramref name="offset"/>.</summary>
+        public static ProtoReader Create(byte[] buffer, int offset, int length) => new ProtoReader(buffer, offset, offset + length);
+
+        /// <summary>A length-delimited bytes field, copied out of the buffer (which may be pooled).</summary>
+        public bool TryReadBytes(out ByteString value)
+        {
+            value = ByteString.Empty;
+            if (!TryReadLength(out int length))
+            {
+                return false;
+            }
+
+            if (length > 0)
+            {
+                value = ByteString.CopyFrom(_buffer, _position, length);
+            }
+
+            _position += length;
+            return true;
+        }
+
         /// <summary>The next tag; false at the end of the bytes or on a malformed tag.</summary>
         public bool TryReadTag(out uint tag)
         {
