@@ -1,8 +1,8 @@
 using System;
 using System.Collections;
-using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -21,25 +21,31 @@ namespace ErrorSdk.Bench.GeneratorScale
             var read = assembly.GetType("ErrorSdk.Generator.Parsing.TaxonomyReader", throwOnError: true)!.GetMethod("Read", BindingFlags.Public | BindingFlags.Static)!;
             var emit = assembly.GetType("ErrorSdk.Generator.Emitting.TaxonomyEmitter", throwOnError: true)!.GetMethod("Emit", BindingFlags.Public | BindingFlags.Static)!;
 
-            var stopwatch = Stopwatch.StartNew();
+            long cpu = Reporting.CpuTimeRunner.Now();
             var parsed = read.Invoke(null, new object[] { "/consumer/taxonomy.json", taxonomy, CancellationToken.None })!;
-            var readMs = stopwatch.Elapsed.TotalMilliseconds;
+            var readMs = (Reporting.CpuTimeRunner.Now() - cpu) / 1e6;
             var spec = parsed.GetType().GetProperty("Spec")!.GetValue(parsed) ?? throw new InvalidOperationException("The taxonomy did not produce a spec.");
 
-            stopwatch.Restart();
+            cpu = Reporting.CpuTimeRunner.Now();
             var files = (IEnumerable)emit.Invoke(null, new[] { spec })!;
-            var emitMs = stopwatch.Elapsed.TotalMilliseconds;
+            var emitMs = (Reporting.CpuTimeRunner.Now() - cpu) / 1e6;
 
-            stopwatch.Restart();
+            var sizes = new StringBuilder();
+            cpu = Reporting.CpuTimeRunner.Now();
             var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12);
             foreach (var file in files)
             {
                 var source = (string)file.GetType().GetProperty("Source")!.GetValue(file)!;
+                var hint = (string)file.GetType().GetProperty("HintName")!.GetValue(file)!;
+                sizes.Append(sizes.Length == 0 ? string.Empty : ", ").Append(hint).Append(' ').Append((source.Length / 1024).ToString("N0", CultureInfo.InvariantCulture)).Append(" KB");
                 CSharpSyntaxTree.ParseText(source, parseOptions).GetRoot();
             }
 
-            var roslynMs = stopwatch.Elapsed.TotalMilliseconds;
-            return string.Format(CultureInfo.InvariantCulture, "read+validate {0:F1} ms, emit {1:F1} ms, Roslyn parse of the output {2:F1} ms", readMs, emitMs, roslynMs);
+            var roslynMs = (Reporting.CpuTimeRunner.Now() - cpu) / 1e6;
+            return string.Format(
+                CultureInfo.InvariantCulture,
+                "thread CPU: read+validate {0:F1} ms, emit {1:F1} ms; Roslyn parsing the emitted files (which the compiler does next) {2:F1} ms; files: {3}",
+                readMs, emitMs, roslynMs, sizes);
         }
     }
 }

@@ -15,12 +15,15 @@ namespace ErrorSdk.Bench.Reporting
     /// <summary>
     /// <c>--cpu [name filter] [--json PATH]</c>: a quick look at every benchmark on a busy machine. It counts this thread's CPU time
     /// (<c>CLOCK_THREAD_CPUTIME_ID</c>), not wall time, so time spent waiting for a core shared with other processes
-    /// is not charged; median of 15 batches of about 20 ms each. A diagnostic to compare changes with, not a replacement
+    /// is not charged; the implementations of an operation alternate over 41 rounds of about 5 ms each and each gets
+    /// the median of its rounds. A diagnostic to compare changes with, not a replacement
     /// for BenchmarkDotNet: it has no overhead subtraction, no out-of-process isolation and no statistics.
     /// </summary>
     internal static class CpuTimeRunner
     {
         private const int ThreadCpuClock = 3;
+
+        private const int Rounds = 41;
 
         public static int Run(string[] args)
         {
@@ -63,12 +66,34 @@ namespace ErrorSdk.Bench.Reporting
                 }
             }
 
+            // The implementations of one operation are measured in alternation, round after round, so a slow spell of
+            // the machine lands on all of them alike; each gets the median of its rounds.
             var results = new List<CpuResult>();
-            foreach (var (name, impl, call) in selected)
+            foreach (var operation in selected.GroupBy(b => b.Name))
             {
-                var (ns, bytes) = Measure(call);
-                results.Add(new CpuResult(name, impl, ns, bytes));
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2:F1} | {3} |", name, impl, ns, bytes));
+                var members = operation.ToList();
+                var batches = members.Select(m => Calibrate(m.Call)).ToList();
+                var samples = members.Select(_ => new List<double>()).ToList();
+                var allocated = new long[members.Count];
+                var calls = new long[members.Count];
+                for (int round = 0; round < Rounds; round++)
+                {
+                    for (int m = 0; m < members.Count; m++)
+                    {
+                        long bytes = GC.GetAllocatedBytesForCurrentThread();
+                        samples[m].Add((double)ThreadNs(() => Repeat(members[m].Call, batches[m])) / batches[m]);
+                        allocated[m] += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                        calls[m] += batches[m];
+                    }
+                }
+
+                for (int m = 0; m < members.Count; m++)
+                {
+                    samples[m].Sort();
+                    var result = new CpuResult(members[m].Name, members[m].Impl, samples[m][samples[m].Count / 2], allocated[m] / calls[m]);
+                    results.Add(result);
+                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2:F1} | {3} |", result.Name, result.Impl, result.CpuNs, result.AllocatedBytes));
+                }
             }
 
             if (jsonPath is not null)
@@ -117,25 +142,16 @@ namespace ErrorSdk.Bench.Reporting
             return null;
         };
 
-        private static (double Ns, long Bytes) Measure(Func<object?> call)
+        /// <summary>A batch of about 5 ms of CPU.</summary>
+        private static int Calibrate(Func<object?> call)
         {
-            // Calibrate a batch to about 20 ms of CPU.
-            int batch = 1_000;
-            while (ThreadNs(() => Repeat(call, batch)) < 20_000_000 && batch < 50_000_000)
+            int batch = 256;
+            while (ThreadNs(() => Repeat(call, batch)) < 5_000_000 && batch < 50_000_000)
             {
                 batch *= 2;
             }
 
-            var samples = new List<double>();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int round = 0; round < 15; round++)
-            {
-                samples.Add((double)ThreadNs(() => Repeat(call, batch)) / batch);
-            }
-
-            long allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / (15L * batch);
-            samples.Sort();
-            return (samples[samples.Count / 2], allocated);
+            return batch;
         }
 
         private static void Repeat(Func<object?> call, int count)
@@ -153,7 +169,8 @@ namespace ErrorSdk.Bench.Reporting
             return Now() - start;
         }
 
-        private static long Now()
+        /// <summary>This thread's CPU time in nanoseconds (wall time where the OS has no thread clock).</summary>
+        internal static long Now()
         {
             if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
             {
