@@ -7,9 +7,11 @@ namespace ErrorSdk.Properties.Tests.Generation
 {
     /// <summary>
     /// Name pools for random taxonomies. Besides ordinary names they hold valid names that collide with something
-    /// only a careless emitter would trip on: reasons whose class or interface shadows a runtime type
-    /// (<c>TAXONOMY</c> → <c>TaxonomyException</c>, <c>ERROR_TAXONOMY</c> → <c>IErrorTaxonomy</c>), namespaces with a
-    /// <c>System</c>, <c>Google</c> or <c>ErrorSdk</c> segment, and fields named like C# keywords.
+    /// only a careless emitter would trip on: reasons whose class or interface shadows a framework, protobuf or
+    /// runtime type (<c>STATUS</c> → <c>IStatus</c>, <c>KIND_INFO</c> → <c>KindInfoException</c>), namespaces with a
+    /// <c>System</c>, <c>Google</c> or <c>ErrorSdk</c> segment, and fields named like C# keywords. TAXONOMY,
+    /// UNCLASSIFIED and ERROR_TAXONOMY are left out: the validator rejects them (ESDK122) because their class or
+    /// interface would be ambiguous with ErrorSdk's own types in user code.
     /// </summary>
     internal static class Names
     {
@@ -26,7 +28,7 @@ namespace ErrorSdk.Properties.Tests.Generation
         /// <summary>Whole reasons whose generated names shadow runtime, framework or protobuf types.</summary>
         private static readonly string[] TrickyReasons =
         {
-            "TAXONOMY", "UNCLASSIFIED", "ERROR_TAXONOMY", "SYSTEM", "STATUS", "CODE", "EXCEPTION", "KIND_INFO", "FIELD_INFO",
+            "SYSTEM", "STATUS", "CODE", "EXCEPTION", "KIND_INFO", "FIELD_INFO",
             "RETRY_POLICY", "STRING", "OBJECT", "GOOGLE", "ERROR_SDK", "FIELD_CODEC", "TYPE", "ERROR_CHAIN", "GRPC_WIRE",
             "RECEIVED_ERROR", "ANY", "ERROR_INFO", "RETRY_INFO", "AGGREGATE", "ARGUMENT", "TIME_SPAN", "URI", "INT32",
         };

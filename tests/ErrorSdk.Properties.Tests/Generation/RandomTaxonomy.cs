@@ -159,7 +159,10 @@ namespace ErrorSdk.Properties.Tests.Generation
             from description in Gens.Sometimes(60, Texts.Prose())
             select new FieldModel(name, type, optional, sensitive, description);
 
-        /// <summary>The redeclared fields first, then the fresh ones renamed where they would clash.</summary>
+        /// <summary>
+        /// The redeclared fields and the fresh ones (renamed where they would clash), in ordinal order of their names:
+        /// key order in the file means nothing (invariant 7), so the generator orders a kind's own fields by name.
+        /// </summary>
         private static IReadOnlyList<FieldModel> Fields(State state, IReadOnlyList<string> parents, IReadOnlyList<FieldModel> fresh, int salt)
         {
             var own = new List<FieldModel>(RequiredBySecondary(state, parents) ?? new List<FieldModel>());
@@ -177,7 +180,7 @@ namespace ErrorSdk.Properties.Tests.Generation
                 own.Add(field with { Name = name });
             }
 
-            return own;
+            return own.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         }
 
         private static (bool Own, string Name) PickCode(bool own, int pick, RetryPolicy retry, ResolvedKind? inherited)
