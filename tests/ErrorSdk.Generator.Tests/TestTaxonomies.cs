@@ -14,7 +14,7 @@ namespace ErrorSdk.Generator.Tests
     /// </summary>
     internal static class TestTaxonomies
     {
-        public const string Path = "taxonomy.json";
+        public const string TaxonomyPath = "taxonomy.json";
 
         public const string Header = """
             {
@@ -142,7 +142,7 @@ namespace ErrorSdk.Generator.Tests
             }
             """;
 
-        public static TaxonomyParseResult Read(string text) => TaxonomyReader.Read(Path, text, CancellationToken.None);
+        public static TaxonomyParseResult Read(string text) => TaxonomyReader.Read(TaxonomyPath, text, CancellationToken.None);
 
         /// <summary>1-based (line, column) of the <paramref name="occurrence"/>-th <paramref name="snippet"/> in the text, plus <paramref name="offset"/> characters.</summary>
         public static (int Line, int Column) PositionOf(string text, string snippet, int occurrence = 0, int offset = 0)
@@ -196,7 +196,7 @@ namespace ErrorSdk.Generator.Tests
             var (line, column) = PositionOf(text, snippet, occurrence, offset);
             Assert.NotNull(diagnostic.Span);
             Assert.Equal((line, column), (diagnostic.Span!.StartLine + 1, diagnostic.Span.StartColumn + 1));
-            Assert.Equal(Path, diagnostic.Span.Path);
+            Assert.Equal(TaxonomyPath, diagnostic.Span.Path);
         }
 
         public static TaxonomySpec AssertValid(string text)

@@ -70,6 +70,9 @@ namespace ErrorSdk.Generator.Parsing
         /// <summary>'parents' was not an array of strings (already reported): the kind cannot be resolved.</summary>
         public bool ParentsInvalid { get; set; }
 
+        /// <summary>'fields' or one of its entries had an error (already reported): the field set may be partial.</summary>
+        public bool FieldsInvalid { get; set; }
+
         public Dictionary<string, SourceSpan> PropertyNames { get; } = new Dictionary<string, SourceSpan>(System.StringComparer.Ordinal);
 
         public Located<int>? Number { get; set; }

@@ -80,7 +80,9 @@ namespace ErrorSdk.Generator.Parsing
                         kind.Http = _values.Int(value, name, context);
                         break;
                     case "fields":
+                        int fieldsBefore = _diagnostics.Count;
                         ParseFields(kind, value, context);
+                        kind.FieldsInvalid = _diagnostics.Count > fieldsBefore;
                         break;
                     case "aliases":
                         ParseAliases(kind, value, context);

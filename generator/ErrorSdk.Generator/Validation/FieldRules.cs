@@ -13,6 +13,7 @@ namespace ErrorSdk.Generator.Validation
         {
             var diagnostics = context.Diagnostics;
             string reason = NameRules.Shorten(kind.Reason);
+            kind.FieldsIncomplete = kind.Raw.FieldsInvalid;
             foreach (var raw in kind.Raw.Fields)
             {
                 string? problem = NameRules.FieldNameProblem(raw.Name);
@@ -21,10 +22,16 @@ namespace ErrorSdk.Generator.Validation
                     diagnostics.Report(DiagnosticIds.InvalidFieldName, raw.NameSpan, NameRules.Shorten(raw.Name), reason, problem);
                 }
 
+                string property = NameRules.ToPropertyName(raw.Name);
+                if (problem == null)
+                {
+                    CheckMemberCollision(context, kind, raw.Name, property, raw.NameSpan);
+                }
+
                 if (raw.Type == null)
                 {
-                    // Missing or not a string: already reported; the kind's field set is unknown.
-                    kind.Broken = true;
+                    // Missing or not a string: already reported; checks that need every field are skipped.
+                    kind.FieldsIncomplete = true;
                     continue;
                 }
 
@@ -32,14 +39,8 @@ namespace ErrorSdk.Generator.Validation
                 if (type < 0)
                 {
                     diagnostics.Report(DiagnosticIds.InvalidFieldType, raw.Type.Span, NameRules.Shorten(raw.Type.Value), NameRules.Shorten(raw.Name), reason);
-                    kind.Broken = true;
+                    kind.FieldsIncomplete = true;
                     continue;
-                }
-
-                string property = NameRules.ToPropertyName(raw.Name);
-                if (problem == null)
-                {
-                    CheckMemberCollision(context, kind, raw.Name, property, raw.NameSpan);
                 }
 
                 kind.OwnFields.Add(new FieldSpec(raw.Name, property, (FieldKind)type, raw.Optional, raw.Sensitive, raw.Description, kind.Reason));
@@ -99,7 +100,7 @@ namespace ErrorSdk.Generator.Validation
         /// </summary>
         public static void CheckDiamonds(ValidationContext context, KindState kind)
         {
-            if (kind.Parents.Count < 2)
+            if (kind.Parents.Count < 2 || kind.FieldsIncomplete)
             {
                 return;
             }
@@ -108,7 +109,7 @@ namespace ErrorSdk.Generator.Validation
             var inheritedThroughFirst = new HashSet<KindState>(first.Ancestors) { first };
             foreach (var ancestor in kind.Ancestors)
             {
-                if (inheritedThroughFirst.Contains(ancestor))
+                if (inheritedThroughFirst.Contains(ancestor) || ancestor.FieldsIncomplete)
                 {
                     continue;
                 }

@@ -222,6 +222,7 @@ namespace ErrorSdk.Generator.Validation
                 kind.Http = kind.OwnHttp ?? (kind.OwnCode is int own ? GrpcCodeTable.HttpStatusOf(own) : first.Http);
             }
 
+            kind.FieldsIncomplete |= first?.FieldsIncomplete ?? false;
             FieldRules.ResolveAllFields(context, kind, first);
             kind.Resolved = true;
         }

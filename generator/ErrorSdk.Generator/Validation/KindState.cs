@@ -31,6 +31,9 @@ namespace ErrorSdk.Generator.Validation
         /// <summary>An own value is invalid (already reported): do not resolve, so nothing piles on.</summary>
         public bool Broken { get; set; }
 
+        /// <summary>A field's type is missing or invalid (already reported): AllFields of this kind and its children is partial.</summary>
+        public bool FieldsIncomplete { get; set; }
+
         public int? OwnCode { get; set; }
 
         public RetryKind? OwnRetry { get; set; }

@@ -10,7 +10,7 @@ namespace ErrorSdk.Generator.Validation
         {
             foreach (var kind in context.Kinds)
             {
-                if (!kind.Resolved || kind.OwnMessage == null)
+                if (!kind.Resolved || kind.OwnMessage == null || kind.FieldsIncomplete)
                 {
                     continue;
                 }

@@ -32,6 +32,23 @@ namespace ErrorSdk.Generator.Tests.Validation
         }
 
         [Fact]
+        public void InvalidFieldTypeHidesNoUnrelatedDiagnosticAndCausesNoCascade()
+        {
+            string text = Kinds(
+                Root("A_ROOT", 1, code: "UNAVAILABLE", retry: "never", message: "{count} {other}", extra: "\"fields\": { \"message\": { \"type\": \"strin\" }, \"count\": { \"type\": \"int\" } }"),
+                Child("B_CHILD", 2, "\"A_ROOT\"", "\"message\": \"{message}\""));
+            var result = Read(text);
+            Assert.Equal(new[] { DiagnosticIds.NeverWithUnavailable, DiagnosticIds.FieldMemberCollision, DiagnosticIds.InvalidFieldType }, result.Diagnostics.Select(d => d.Id));
+        }
+
+        [Fact]
+        public void FieldsOfTheWrongTypeCauseNoPlaceholderCascade()
+        {
+            string text = Kinds(Root("A_ROOT", 1, message: "{count}", extra: "\"fields\": { \"count\": \"int\" }"));
+            AssertOnly(text, DiagnosticIds.WrongType, "\"int\" }");
+        }
+
+        [Fact]
         public void FieldRedeclaringAnInheritedOneIsReported()
         {
             string text = Kinds(
