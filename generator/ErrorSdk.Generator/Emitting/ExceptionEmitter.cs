@@ -125,7 +125,7 @@ namespace ErrorSdk.Generator.Emitting
                 }
             }
 
-            writer.WriteSummary("Raises a <c>" + kind.Reason + "</c> error; its message is rendered from the kind's template.");
+            writer.WriteSummary("Raises the <c>" + kind.Reason + "</c> error; its message is rendered from the kind's template.");
             foreach (var field in ordered)
             {
                 writer.WriteLine("/// <param name=\"" + field.Name + "\">" + CSharpText.XmlOr(field.Description, "The " + field.Name + " field.") + "</param>");
@@ -421,9 +421,10 @@ namespace ErrorSdk.Generator.Emitting
         private static void WriteInitializer(SourceWriter writer, string target, List<string> arguments)
         {
             writer.Indent();
-            if (arguments.Count <= 2)
+            var singleLine = ": " + target + "(" + string.Join(", ", arguments) + ")";
+            if (singleLine.Length <= 100)
             {
-                writer.WriteLine(": " + target + "(" + string.Join(", ", arguments) + ")");
+                writer.WriteLine(singleLine);
             }
             else
             {

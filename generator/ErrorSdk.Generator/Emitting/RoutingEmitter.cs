@@ -126,15 +126,25 @@ namespace ErrorSdk.Generator.Emitting
                         continue;
                     }
 
-                    var arguments = new List<string>(kind.AllFields.Count + 1) { "options" };
-                    foreach (var field in kind.AllFields)
-                    {
-                        arguments.Add(FieldCode.Read(field, "fields"));
-                    }
-
                     writer.WriteLine("case " + CSharpText.Literal(kind.Reason) + ":");
                     writer.Indent();
-                    writer.WriteLine("return new " + context.ClassType(kind) + "(" + string.Join(", ", arguments) + ");");
+                    if (kind.AllFields.Count == 0)
+                    {
+                        writer.WriteLine("return new " + context.ClassType(kind) + "(options);");
+                    }
+                    else
+                    {
+                        writer.WriteLine("return new " + context.ClassType(kind) + "(");
+                        writer.Indent();
+                        writer.WriteLine("options,");
+                        for (int i = 0; i < kind.AllFields.Count; i++)
+                        {
+                            writer.WriteLine(FieldCode.Read(kind.AllFields[i], "fields") + (i == kind.AllFields.Count - 1 ? ");" : ","));
+                        }
+
+                        writer.Dedent();
+                    }
+
                     writer.Dedent();
                 }
 
