@@ -95,12 +95,20 @@ namespace ErrorSdk.Properties.Tests.Generation
             _ => Uri(field),
         };
 
-        /// <summary>Any TimeSpan, tick precision: zero, small, negative, sub-second, huge, the extremes.</summary>
+        /// <summary>
+        /// The range of duration values the properties draw from: all of TimeSpan but its last second at either end.
+        /// Those two seconds (TimeSpan.MaxValue, TimeSpan.MinValue) are pinned by
+        /// <see cref="Properties.KnownEdgeCases.Duration_fields_round_trip_at_the_ends_of_TimeSpan"/> instead, so a bug
+        /// there fails one named test rather than masking every property that draws durations.
+        /// </summary>
+        public static readonly TimeSpan MaxDuration = TimeSpan.MaxValue - TimeSpan.FromSeconds(1);
+
+        /// <summary>Any TimeSpan up to <see cref="MaxDuration"/> either way, tick precision: zero, small, negative, sub-second, huge.</summary>
         public static Gen<TimeSpan> Duration() =>
             Gen.Frequency(
-                (1, Gen.Elements(TimeSpan.Zero, TimeSpan.FromTicks(1), TimeSpan.FromTicks(-1), TimeSpan.MaxValue, TimeSpan.MinValue, TimeSpan.FromSeconds(1.5))),
+                (1, Gen.Elements(TimeSpan.Zero, TimeSpan.FromTicks(1), TimeSpan.FromTicks(-1), MaxDuration, -MaxDuration, TimeSpan.FromSeconds(1.5))),
                 (4, Gen.Choose(-100_000_000, 100_000_000).Select(t => TimeSpan.FromTicks(t))),
-                (3, Gens.Int64().Select(TimeSpan.FromTicks)));
+                (3, Gens.Int64().Select(t => TimeSpan.FromTicks(t % MaxDuration.Ticks))));
 
         /// <summary>
         /// Protobuf JSON duration text, written independently of the runtime's codec: seconds, then up to nine
