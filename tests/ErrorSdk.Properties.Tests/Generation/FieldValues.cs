@@ -98,7 +98,7 @@ namespace ErrorSdk.Properties.Tests.Generation
         /// <summary>
         /// The range of duration values the properties draw from: all of TimeSpan but its last second at either end.
         /// Those two seconds (TimeSpan.MaxValue, TimeSpan.MinValue) are pinned by
-        /// <see cref="Properties.KnownEdgeCases.Duration_fields_round_trip_at_the_ends_of_TimeSpan"/> instead, so a bug
+        /// <c>KnownEdgeCases.Duration_fields_round_trip_at_the_ends_of_TimeSpan</c> instead, so a bug
         /// there fails one named test rather than masking every property that draws durations.
         /// </summary>
         public static readonly TimeSpan MaxDuration = TimeSpan.MaxValue - TimeSpan.FromSeconds(1);
