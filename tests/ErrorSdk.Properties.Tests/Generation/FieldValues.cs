@@ -30,12 +30,13 @@ namespace ErrorSdk.Properties.Tests.Generation
         IReadOnlyList<FieldValue> Values,
         TimeSpan? RetryAfter,
         string? DeveloperMessage,
+        string? DeveloperSecret,
         bool ViaCreate)
     {
         public FieldValue? ValueOf(FieldModel field) => Values.FirstOrDefault(v => v.Field.Name == field.Name);
 
         /// <summary>Every secret: sensitive values, uri userinfo/query/fragment, the developer message's token.</summary>
-        public IEnumerable<string> Secrets => Values.SelectMany(v => v.Secrets);
+        public IEnumerable<string> Secrets => Values.SelectMany(v => v.Secrets).Concat(DeveloperSecret is null ? Array.Empty<string>() : new[] { DeveloperSecret });
 
         public override string ToString() =>
             Kind.Reason + (ViaCreate ? " via Create" : " via constructor") + " { " + string.Join(", ", Values) + " } retryAfter=" +
@@ -60,6 +61,7 @@ namespace ErrorSdk.Properties.Tests.Generation
                 values.Where(v => v is not null).Select(v => v!).ToList(),
                 retryAfter,
                 hasDeveloperMessage ? "Upstream said: token=" + developerSecret + " at https://user:" + developerSecret + "@example.com/x?key=" + developerSecret : null,
+                hasDeveloperMessage ? developerSecret : null,
                 viaCreate);
 
         /// <summary>Null, zero, one tick, sub-second, ordinary and the largest delays a RetryInfo carries.</summary>

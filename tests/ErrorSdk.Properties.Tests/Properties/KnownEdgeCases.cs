@@ -82,7 +82,7 @@ namespace ErrorSdk.Properties.Tests.Properties
             {
                 foreach (bool viaCreate in new[] { false, true })
                 {
-                    var values = new KindValues(kind, new[] { new FieldValue(field, value, FieldValues.FormatDuration(value), Array.Empty<string>()) }, null, null, viaCreate);
+                    var values = new KindValues(kind, new[] { new FieldValue(field, value, FieldValues.FormatDuration(value), Array.Empty<string>()) }, null, null, null, viaCreate);
                     var local = compiled.Raise(values);
                     var promoted = compiled.Instance.Promote(local.ToStatus());
                     var expectedMessage = "Took " + FieldValues.FormatDuration(value) + ".";
