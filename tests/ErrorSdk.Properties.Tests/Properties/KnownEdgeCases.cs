@@ -54,9 +54,13 @@ namespace ErrorSdk.Properties.Tests.Properties
         {
             var json = Adversarial[name];
             var run = GeneratorHarness.Run(json, CompiledTaxonomy.Path);
-            if (run.GeneratorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            var errors = run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0)
             {
-                return; // Rejected at its line: fine.
+                // Rejected: fine, as long as it is an ESDK diagnostic at a real line of the taxonomy file.
+                Assert.All(errors, d => Assert.StartsWith("ESDK", d.Id, StringComparison.Ordinal));
+                Assert.All(errors, d => Assert.True(d.Location.GetLineSpan().IsValid, d.ToString()));
+                return;
             }
 
             var problems = GeneratorHarness.Problems(run.Output.GetDiagnostics());
