@@ -37,7 +37,7 @@ namespace ErrorSdk.Http
         /// </list>
         /// The retry delay comes from <see cref="HttpRetryDelay"/> (never invented). The response is not disposed.
         /// </summary>
-        /// <exception cref="ArgumentException">The response has a 2xx status.</exception>
+        /// <exception cref="ArgumentException">The response has a 2xx status and no gRPC error status.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the body was read.</exception>
         public static async Task<TaxonomyException> FromResponseAsync(IErrorTaxonomy taxonomy, HttpResponseMessage response, CancellationToken cancellationToken = default)
         {
@@ -51,18 +51,19 @@ namespace ErrorSdk.Http
                 throw new ArgumentNullException(nameof(response));
             }
 
-            int status = (int)response.StatusCode;
-            if (status >= 200 && status <= 299)
-            {
-                throw new ArgumentException("The response has a success status (" + status.ToString(CultureInfo.InvariantCulture) + ").", nameof(response));
-            }
-
-            var request = response.RequestMessage;
-            var retryAfter = HttpRetryDelay.FromResponse(response, DateTimeOffset.UtcNow);
             if (GrpcStatusOf(response) is { } grpcStatus)
             {
                 return taxonomy.Promote(grpcStatus);
             }
+
+            int status = (int)response.StatusCode;
+            if (status >= 200 && status <= 299)
+            {
+                throw new ArgumentException("The response has a success status (" + status.ToString(CultureInfo.InvariantCulture) + ") and no gRPC error.", nameof(response));
+            }
+
+            var request = response.RequestMessage;
+            var retryAfter = HttpRetryDelay.FromResponse(response, DateTimeOffset.UtcNow);
 
             var body = await HttpBodyReader.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
             string? problemNote = body.Problem;
