@@ -13,7 +13,12 @@ namespace ErrorSdk.Http.Tests.Infrastructure
     /// <summary>A Kestrel server that plays scripted upstream behaviours, shared by one test class.</summary>
     public sealed class UpstreamFixture : IAsyncLifetime
     {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Counts = new();
+
         private KestrelHost? _host;
+
+        /// <summary>How many requests the server received for a scripted key.</summary>
+        public int RequestsFor(string key) => Counts.TryGetValue(key, out int count) ? count : 0;
 
         /// <summary>The server's base address.</summary>
         public Uri BaseAddress => _host!.BaseAddress;
@@ -86,6 +91,24 @@ namespace ErrorSdk.Http.Tests.Infrastructure
                 context.Response.StatusCode = status;
                 context.Response.ContentType = ProblemJson.MediaType;
                 await context.Response.WriteAsync(json);
+            });
+            // Scripted sequences, counted per key: 503 twice then 200; 429 (Retry-After: 1) once then 200; 404 always.
+            app.MapGet("/script/{behaviour}/{key}", (string behaviour, string key, HttpContext context) =>
+            {
+                int n = Counts.AddOrUpdate(key, 1, (_, c) => c + 1);
+                switch (behaviour)
+                {
+                    case "flaky" when n <= 2:
+                        context.Response.StatusCode = 503;
+                        break;
+                    case "throttled" when n == 1:
+                        context.Response.StatusCode = 429;
+                        context.Response.Headers["Retry-After"] = "1";
+                        break;
+                    case "missing":
+                        context.Response.StatusCode = 404;
+                        break;
+                }
             });
             app.MapGet("/redirect-loop", (HttpContext context) =>
             {
