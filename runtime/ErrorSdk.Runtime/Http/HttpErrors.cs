@@ -221,7 +221,8 @@ namespace ErrorSdk.Http
         {
             var text = new StringBuilder();
             AppendRequest(text, request);
-            text.Append("answered ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(HttpStatusPhrases.Of(status)).Append('.');
+            text.Append("answered ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(HttpStatusPhrases.Of(status));
+            text.Append(status < 100 || status > 599 ? " (outside the HTTP status range 100-599)." : ".");
             if (note is not null)
             {
                 text.Append(' ').Append(char.ToUpperInvariant(note[0])).Append(note, 1, note.Length - 1).Append('.');

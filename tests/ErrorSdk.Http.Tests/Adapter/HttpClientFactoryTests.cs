@@ -27,7 +27,7 @@ namespace ErrorSdk.Http.Tests.Adapter
         }
 
         [Fact]
-        public async Task TypedClient_ResolvesTheTaxonomyFromTheContainer_AndSetsTheTimeout()
+        public async Task NamedClient_ResolvesTheTaxonomyFromTheContainer_AndAppliesTheHandlerTimeout()
         {
             var services = new ServiceCollection();
             services.AddSingleton(_upstream.Taxonomy);

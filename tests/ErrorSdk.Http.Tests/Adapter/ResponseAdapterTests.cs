@@ -227,6 +227,16 @@ namespace ErrorSdk.Http.Tests.Adapter
         }
 
         [Fact]
+        public async Task OutOfRangeStatus_IsNotAcceptedSilently_ItIsTheUnknownKind()
+        {
+            var error = await SendAsync("status/799");
+
+            Assert.Equal("UNKNOWN", error.Reason);
+            Assert.False(error.IsRetryable);
+            Assert.Contains("outside the HTTP status range", error.DeveloperMessage);
+        }
+
+        [Fact]
         public async Task SuccessResponse_IsRejected()
         {
             using var client = _upstream.PlainClient();

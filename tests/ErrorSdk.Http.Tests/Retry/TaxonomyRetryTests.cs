@@ -115,6 +115,19 @@ namespace ErrorSdk.Http.Tests.Retry
         }
 
         [Fact]
+        public async Task Reauthenticate_RefreshFailure_EndsTheExecution()
+        {
+            int attempts = 0;
+            var options = Options();
+            options.RefreshCredentials = _ => throw new InvalidOperationException("token endpoint down");
+
+            var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => Run(options, () => { attempts++; throw Error("UNAUTHENTICATED"); }));
+
+            Assert.Equal("token endpoint down", thrown.Message);
+            Assert.Equal(1, attempts);
+        }
+
+        [Fact]
         public async Task Reauthenticate_WithoutARefresh_IsNotRetried()
         {
             int attempts = 0;
