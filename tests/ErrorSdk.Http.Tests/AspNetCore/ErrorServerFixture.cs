@@ -44,6 +44,8 @@ namespace ErrorSdk.Http.Tests.AspNetCore
                 {
                     app.UseExceptionHandler();
                     app.Map("/throw/{which}", (string which) => Throw(which));
+                    app.Map("/result/throttled", () => TaxonomyResults.Error(
+                        Taxonomy.Create("TOO_MANY_REQUESTS", null, new TaxonomyExceptionOptions(retryAfter: TimeSpan.FromSeconds(3)))!));
                 },
                 services => services.AddTaxonomyErrors(Taxonomy, options =>
                 {

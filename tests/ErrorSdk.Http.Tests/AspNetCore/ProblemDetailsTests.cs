@@ -68,6 +68,17 @@ namespace ErrorSdk.Http.Tests.AspNetCore
         }
 
         [Fact]
+        public async Task ErrorResult_AnswersLikeTheExceptionHandler()
+        {
+            using var client = new HttpClient(new TaxonomyHttpHandler(_server.Taxonomy, new SocketsHttpHandler()));
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(new Uri(_server.Default.BaseAddress, "result/throttled")));
+
+            Assert.Equal("TOO_MANY_REQUESTS", error.Reason);
+            Assert.Equal(TimeSpan.FromSeconds(3), error.RetryAfter);
+        }
+
+        [Fact]
         public async Task ExceptionOutsideTheTaxonomy_IsInternal_WithNoRawText()
         {
             using var client = new HttpClient();
