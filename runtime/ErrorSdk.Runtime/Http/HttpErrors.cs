@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ErrorSdk.Safety;
@@ -18,8 +17,6 @@ namespace ErrorSdk.Http
     /// </summary>
     public static class HttpErrors
     {
-        private const int BodyExcerptChars = 1024;
-
         /// <summary>
         /// Turns a non-success response into a typed exception, reading at most 64 KiB of its body:
         /// <list type="number">
@@ -77,7 +74,7 @@ namespace ErrorSdk.Http
                 }
             }
 
-            var developerMessage = Describe(request, status, body.Text, problemNote);
+            var developerMessage = HttpDeveloperMessage.Describe(request, status, body.Text, problemNote);
             if (status >= 300 && status <= 399 && response.Headers.Location is not null)
             {
                 return Transport(taxonomy, HttpTransportFailure.RedirectLimit, null, request?.RequestUri, developerMessage);
@@ -90,7 +87,7 @@ namespace ErrorSdk.Http
                 Pair("statusPhrase", HttpStatusPhrases.Of(status)),
                 Pair("statusClass", HttpStatusPhrases.ClassOf(status)),
                 Pair("endpoint", endpoint),
-                Pair("rawBody", body.Text is null ? null : TextSanitizer.Sanitize(Excerpt(body.Text))),
+                Pair("rawBody", body.Text is null ? null : TextSanitizer.Sanitize(HttpDeveloperMessage.Excerpt(body.Text))),
             };
             var options = new TaxonomyExceptionOptions(retryAfter, developerMessage);
             if (KindMatcher.ByStatus(taxonomy, status) is { } kind && CreateOrNull(taxonomy, kind, candidates, options) is { } matched)
@@ -129,7 +126,7 @@ namespace ErrorSdk.Http
             }
 
             return Classify(exception, request) is { } failure
-                ? Transport(taxonomy, failure, exception, request?.RequestUri, Describe(request, exception))
+                ? Transport(taxonomy, failure, exception, request?.RequestUri, HttpDeveloperMessage.Describe(request, exception))
                 : null;
         }
 
@@ -153,7 +150,7 @@ namespace ErrorSdk.Http
                 throw new ArgumentNullException(nameof(taxonomy));
             }
 
-            return Transport(taxonomy, failure, innerException, endpoint, innerException is null ? null : Describe(null, innerException));
+            return Transport(taxonomy, failure, innerException, endpoint, innerException is null ? null : HttpDeveloperMessage.Describe(null, innerException));
         }
 
         private static TaxonomyException Transport(IErrorTaxonomy taxonomy, HttpTransportFailure failure, Exception? inner, Uri? endpoint, string? developerMessage)
@@ -216,65 +213,6 @@ namespace ErrorSdk.Http
             var status = GrpcWire.FromTrailers(headers);
             return status is { Code: not 0 } ? status : null;
         }
-
-        private static string Describe(HttpRequestMessage? request, int status, string? body, string? note)
-        {
-            var text = new StringBuilder();
-            AppendRequest(text, request);
-            text.Append("answered ").Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(HttpStatusPhrases.Of(status));
-            text.Append(status < 100 || status > 599 ? " (outside the HTTP status range 100-599)." : ".");
-            if (note is not null)
-            {
-                text.Append(' ').Append(char.ToUpperInvariant(note[0])).Append(note, 1, note.Length - 1).Append('.');
-            }
-
-            if (body is not null)
-            {
-                text.Append(" Body: ").Append(Excerpt(body));
-            }
-
-            return TextSanitizer.Sanitize(text.ToString());
-        }
-
-        private static string Describe(HttpRequestMessage? request, Exception exception)
-        {
-            var text = new StringBuilder();
-            AppendRequest(text, request);
-            text.Append("failed: ");
-            int depth = 0;
-            for (var current = exception; current is not null && depth < 6; current = current.InnerException, depth++)
-            {
-                if (depth > 0)
-                {
-                    text.Append(" ---> ");
-                }
-
-                text.Append(current.GetType().Name);
-#if NET8_0_OR_GREATER
-                if (current is HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http)
-                {
-                    text.Append(" (").Append(http.HttpRequestError.ToString()).Append(')');
-                }
-#endif
-                text.Append(": ").Append(current.Message);
-            }
-
-            return TextSanitizer.Sanitize(text.ToString());
-        }
-
-        private static void AppendRequest(StringBuilder text, HttpRequestMessage? request)
-        {
-            if (request is null)
-            {
-                text.Append("The HTTP request ");
-                return;
-            }
-
-            text.Append(request.Method.Method).Append(' ');
-            text.Append(request.RequestUri is { } uri ? Safety.UriSanitizer.SanitizeToString(uri) : "(no URI)").Append(' ');
-        }
-
-        private static string Excerpt(string text) => text.Length <= BodyExcerptChars ? text : text.Substring(0, BodyExcerptChars) + "…";
 
         private static KeyValuePair<string, string?> Pair(string key, string? value) => new KeyValuePair<string, string?>(key, value);
     }
