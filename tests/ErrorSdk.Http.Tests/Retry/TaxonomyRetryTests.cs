@@ -62,6 +62,16 @@ namespace ErrorSdk.Http.Tests.Retry
         }
 
         [Fact]
+        public async Task Transient_WithAServerDelay_WaitsIt()
+        {
+            int attempts = 0;
+
+            await Run(Options(), () => ++attempts == 1 ? throw Error("SERVICE_UNAVAILABLE", TimeSpan.FromSeconds(5)) : 0);
+
+            Assert.Equal(new[] { TimeSpan.FromSeconds(5) }, _time.Delays);
+        }
+
+        [Fact]
         public async Task Throttled_WaitsTheServersDelay()
         {
             int attempts = 0;
