@@ -44,6 +44,43 @@ namespace ErrorSdk.Http.Tests.Adapter
         }
 
         [Fact]
+        public async Task GarbageInsteadOfAnHttpResponse_IsUnreachable()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var serve = Task.Run(async () =>
+            {
+                using var socket = await listener.AcceptSocketAsync();
+                await socket.ReceiveAsync(new byte[4096], SocketFlags.None);
+                await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes("NOT HTTP AT ALL\r\n\r\n"), SocketFlags.None);
+                socket.Shutdown(SocketShutdown.Both);
+            });
+            using var client = _upstream.TypedClient();
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(new Uri("http://127.0.0.1:" + ((IPEndPoint)listener.LocalEndpoint).Port + "/")));
+            await serve;
+
+            Assert.Equal("NETWORK_TRANSPORT_UNREACHABLE", error.Reason);
+            Assert.Contains("InvalidResponse", error.DeveloperMessage);
+        }
+
+        [Fact]
+        public async Task VersionTheServerCannotSpeak_IsInvalidRequest()
+        {
+            using var client = _upstream.TypedClient();
+            var request = new HttpRequestMessage(HttpMethod.Get, _upstream.At("ok"))
+            {
+                Version = HttpVersion.Version30,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.SendAsync(request));
+
+            Assert.Equal("INVALID_REQUEST_CONSTRUCTION", error.Reason);
+            Assert.Contains("VersionNegotiationError", error.DeveloperMessage);
+        }
+
+        [Fact]
         public async Task HttpClientTimeout_IsClassifiedAsTimeout()
         {
             using var client = _upstream.PlainClient();
