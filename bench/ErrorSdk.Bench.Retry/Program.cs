@@ -26,7 +26,7 @@ for (int i = 0; i < args.Length; i++)
     }
 }
 
-IErrorTaxonomy taxonomy = BenchTaxonomy.Load();
+IErrorTaxonomy taxonomy = ErrorSdk.Taxonomy.ErrorSdkTaxonomy.Instance;
 await using var upstream = await ScriptedUpstream.StartAsync();
 var clients = new Func<IBenchClient>[] { () => new NaiveClient(), () => new StatusListClient(), () => new ErrorSdkClient(taxonomy) };
 // Warm-up, not recorded: JIT the success path of every client and the error paths of errorsdk's adapter.

@@ -70,6 +70,18 @@ namespace ErrorSdk.Http.Tests.Adapter
         }
 
         [Fact]
+        public async Task AdapterErrors_AreTheGeneratedClasses_WithTypedFieldsAndEveryAncestorsInterface()
+        {
+            var error = await SendAsync("status/429?retryAfter=1&token=secret");
+
+            var typed = Assert.IsType<ErrorSdk.Taxonomy.UpstreamRateLimitException>(error);
+            Assert.Equal(429, typed.StatusCode);
+            Assert.Equal(_upstream.At("status/429"), typed.Endpoint);
+            Assert.IsAssignableFrom<ErrorSdk.Taxonomy.ITooManyRequests>(error);
+            Assert.IsAssignableFrom<ErrorSdk.Taxonomy.IUpstreamError>(error);
+        }
+
+        [Fact]
         public async Task TooManyRequests_WithoutHeaders_InventsNoDelay()
         {
             var error = await SendAsync("status/429");
@@ -153,6 +165,8 @@ namespace ErrorSdk.Http.Tests.Adapter
         {
             var error = await SendAsync("problem/provisioning");
 
+            Assert.IsType<ErrorSdk.Taxonomy.UserNotProvisionableException>(error);
+            Assert.IsAssignableFrom<ErrorSdk.Taxonomy.IProvisionTerminal>(error);
             Assert.Equal("USER_NOT_PROVISIONABLE", error.Reason);
             Assert.Equal(Google.Rpc.Code.FailedPrecondition, error.Code);
             Assert.Equal(RetryPolicy.Never, error.Retry);

@@ -1,21 +1,17 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 
 namespace ErrorSdk.Http.Tests.Infrastructure
 {
     /// <summary>
-    /// TEST-ONLY: an <see cref="IErrorTaxonomy"/> read from a taxonomy.json at run time (inheritance of code, retry,
-    /// message and fields along the first parent; fallback_for; match), so the transport tests exercise the real
-    /// default taxonomy's kinds before the generated SDK exists. Not a substitute for the generator.
+    /// TEST-ONLY: a small <see cref="IErrorTaxonomy"/> read from taxonomy JSON text at run time (inheritance of code,
+    /// retry, message and fields along the first parent; fallback_for; match), for the adapter's fallback routes,
+    /// which need taxonomies unlike the default one. Not a substitute for the generator.
     /// </summary>
     public sealed class JsonTaxonomy : IErrorTaxonomy
     {
-        private static readonly Lazy<JsonTaxonomy> DefaultInstance = new(() =>
-            Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "taxonomy.json"))));
-
         private readonly Dictionary<string, KindInfo> _byReason;
         private readonly Dictionary<int, KindInfo> _fallbacks;
 
@@ -26,9 +22,6 @@ namespace ErrorSdk.Http.Tests.Infrastructure
             _byReason = kinds.ToDictionary(k => k.Reason, StringComparer.Ordinal);
             _fallbacks = fallbacks;
         }
-
-        /// <summary>The repository's default taxonomy.</summary>
-        public static JsonTaxonomy Default => DefaultInstance.Value;
 
         public string Domain { get; }
 

@@ -168,8 +168,8 @@ namespace ErrorSdk.Http.Tests.Infrastructure
     /// <summary>The taxonomies the tests use.</summary>
     public static class TestTaxonomies
     {
-        /// <summary>The repository's default taxonomy.</summary>
-        public static IErrorTaxonomy Default => JsonTaxonomy.Default;
+        /// <summary>The repository's default taxonomy, as the generator compiles it.</summary>
+        public static IErrorTaxonomy Default => ErrorSdk.Taxonomy.ErrorSdkTaxonomy.Instance;
 
         /// <summary>A taxonomy with fallbacks but no <c>match</c> rules, for the fallback routes.</summary>
         public static IErrorTaxonomy FallbackOnly { get; } = JsonTaxonomy.Parse("""
