@@ -196,9 +196,10 @@ namespace ErrorSdk
         }
 
         /// <summary>Decodes <c>%XX</c> sequences as UTF-8; a malformed sequence stays literal and <c>+</c> is not a space.</summary>
-        public static string PercentDecode(string text) => PercentDecode(text, out _, out _);
+        public static string PercentDecode(string text) => PercentDecode(text, false, out _, out _);
 
-        private static string PercentDecode(string? text, out bool malformedEscape, out bool invalidUtf8)
+        /// <summary>Decodes; for a <paramref name="prefix"/> of a longer text, a UTF-8 sequence cut at its end is dropped, not flagged.</summary>
+        private static string PercentDecode(string? text, bool prefix, out bool malformedEscape, out bool invalidUtf8)
         {
             malformedEscape = false;
             invalidUtf8 = false;
@@ -222,6 +223,11 @@ namespace ErrorSdk
                     malformedEscape |= chars[i] == (byte)'%';
                     bytes[length++] = chars[i];
                 }
+            }
+
+            if (prefix)
+            {
+                length = CompleteUtf8Length(bytes, length);
             }
 
             try
@@ -307,8 +313,9 @@ namespace ErrorSdk
         {
             // A decoded character takes at most 9 encoded ones (%XX%XX%XX): this prefix is enough to fill the limit.
             long window = ((long)max + 1) * 9;
-            var text = encoded.Length > window ? encoded.Substring(0, (int)window) : encoded;
-            var decoded = PercentDecode(text, out bool malformedEscape, out bool invalidUtf8);
+            bool windowed = encoded.Length > window;
+            var text = windowed ? encoded.Substring(0, WindowEnd(encoded, (int)window)) : encoded;
+            var decoded = PercentDecode(text, windowed, out bool malformedEscape, out bool invalidUtf8);
             if (malformedEscape)
             {
                 problems.Add("malformed_percent_encoding", encoded);
@@ -326,6 +333,37 @@ namespace ErrorSdk
             }
 
             return message;
+        }
+
+        /// <summary>Where a window of <paramref name="text"/> may end without cutting a <c>%XX</c> escape in two.</summary>
+        private static int WindowEnd(string text, int end)
+        {
+            for (int i = end - 1; i >= 0 && i >= end - 2; i--)
+            {
+                if (text[i] == '%')
+                {
+                    return i;
+                }
+            }
+
+            return end;
+        }
+
+        /// <summary>The length of <paramref name="bytes"/> without a trailing UTF-8 sequence that the cut left incomplete.</summary>
+        private static int CompleteUtf8Length(byte[] bytes, int length)
+        {
+            for (int back = 1; back <= 4 && back <= length; back++)
+            {
+                byte b = bytes[length - back];
+                if ((b & 0xC0) != 0x80)
+                {
+                    // A lead byte (or ASCII): keep the sequence only if all of its bytes are there.
+                    int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+                    return needed > back ? length - back : length;
+                }
+            }
+
+            return length;
         }
 
         private static bool TryParseCode(string text, out int code)
