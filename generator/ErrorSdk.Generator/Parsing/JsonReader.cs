@@ -1,0 +1,495 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+using ErrorSdk.Generator.Diagnostics;
+
+namespace ErrorSdk.Generator.Parsing
+{
+    /// <summary>
+    /// A strict RFC 8259 reader that keeps the position of every value and property name. Hand-written because an
+    /// analyzer on netstandard2.0 cannot ship System.Text.Json. Decisions: comments and trailing commas are errors
+    /// (the file is a cross-language contract, and strict readers in other languages reject them) but the reader
+    /// recovers from them to report every one; duplicate keys are errors at every level (the first one is kept);
+    /// nesting beyond <see cref="MaxDepth"/> is an error (recursion is bounded, so no stack overflow); any other
+    /// syntax error stops the read with one diagnostic. It never throws, except OperationCanceledException.
+    /// </summary>
+    internal sealed class JsonReader
+    {
+        /// <summary>A taxonomy needs 5 levels; 64 leaves room and keeps recursion shallow.</summary>
+        public const int MaxDepth = 64;
+
+        private readonly SourceLocator _locator;
+        private readonly string _text;
+        private readonly DiagnosticBag _diagnostics;
+        private readonly CancellationToken _cancellationToken;
+        private int _pos;
+        private int _steps;
+
+        private JsonReader(SourceLocator locator, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        {
+            _locator = locator;
+            _text = locator.Text;
+            _diagnostics = diagnostics;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>Reads the single root value; null when the text is empty or has a fatal syntax error (then a diagnostic says why).</summary>
+        public static JsonNode? Read(SourceLocator locator, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        {
+            var reader = new JsonReader(locator, diagnostics, cancellationToken);
+            try
+            {
+                return reader.ReadDocument();
+            }
+            catch (SyntaxAbort)
+            {
+                return null;
+            }
+        }
+
+        private JsonNode? ReadDocument()
+        {
+            _pos = _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
+            SkipWhitespace();
+            if (_pos >= _text.Length)
+            {
+                _diagnostics.Report(DiagnosticIds.EmptyFile, _locator.Span(0, 0));
+                return null;
+            }
+
+            var root = ReadValue(0);
+            SkipWhitespace();
+            if (_pos < _text.Length)
+            {
+                Fail("unexpected " + DescribeAt(_pos) + " after the root value; the file must hold exactly one JSON value");
+            }
+
+            return root;
+        }
+
+        private JsonNode ReadValue(int depth)
+        {
+            Tick();
+            if (_pos >= _text.Length)
+            {
+                Fail("unexpected end of file; expected a value");
+            }
+
+            char c = _text[_pos];
+            switch (c)
+            {
+                case '{':
+                    return ReadObject(depth + 1);
+                case '[':
+                    return ReadArray(depth + 1);
+                case '"':
+                    return ReadString();
+                case '-':
+                    return ReadNumber();
+                default:
+                    if (c >= '0' && c <= '9')
+                    {
+                        return ReadNumber();
+                    }
+
+                    if (IsWordChar(c))
+                    {
+                        return ReadLiteral();
+                    }
+
+                    Fail("unexpected " + DescribeAt(_pos) + "; expected a value (object, array, string in double quotes, number, true, false or null)");
+                    return null!;
+            }
+        }
+
+        private JsonObject ReadObject(int depth)
+        {
+            CheckDepth(depth);
+            var obj = new JsonObject(_pos);
+            _pos++;
+            SkipWhitespace();
+            if (Peek() == '}')
+            {
+                _pos++;
+                obj.Length = _pos - obj.Start;
+                return obj;
+            }
+
+            while (true)
+            {
+                SkipWhitespace();
+                if (Peek() != '"')
+                {
+                    Fail("expected a property name in double quotes, found " + DescribeAt(_pos));
+                }
+
+                int nameStart = _pos;
+                string name = ReadStringValue(out _);
+                int nameLength = _pos - nameStart;
+                SkipWhitespace();
+                if (Peek() != ':')
+                {
+                    Fail("expected ':' after property name '" + Shorten(name) + "', found " + DescribeAt(_pos));
+                }
+
+                _pos++;
+                SkipWhitespace();
+                var value = ReadValue(depth);
+                var first = obj.Add(new JsonProperty(name, nameStart, nameLength, value));
+                if (first != null)
+                {
+                    string firstLine = (_locator.Position(first.NameStart).Line + 1).ToString(CultureInfo.InvariantCulture);
+                    _diagnostics.Report(DiagnosticIds.JsonDuplicateKey, _locator.Span(nameStart, nameLength), Shorten(name), firstLine);
+                }
+
+                SkipWhitespace();
+                char next = Peek();
+                if (next == ',')
+                {
+                    int comma = _pos;
+                    _pos++;
+                    SkipWhitespace();
+                    if (Peek() == '}')
+                    {
+                        _diagnostics.Report(DiagnosticIds.JsonTrailingComma, _locator.Span(comma, 1), "}");
+                        _pos++;
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (next == '}')
+                {
+                    _pos++;
+                    break;
+                }
+
+                Fail("expected ',' or '}' after the value of '" + Shorten(name) + "', found " + DescribeAt(_pos));
+            }
+
+            obj.Length = _pos - obj.Start;
+            return obj;
+        }
+
+        private JsonArray ReadArray(int depth)
+        {
+            CheckDepth(depth);
+            var array = new JsonArray(_pos);
+            _pos++;
+            SkipWhitespace();
+            if (Peek() == ']')
+            {
+                _pos++;
+                array.Length = _pos - array.Start;
+                return array;
+            }
+
+            while (true)
+            {
+                SkipWhitespace();
+                array.Items.Add(ReadValue(depth));
+                SkipWhitespace();
+                char next = Peek();
+                if (next == ',')
+                {
+                    int comma = _pos;
+                    _pos++;
+                    SkipWhitespace();
+                    if (Peek() == ']')
+                    {
+                        _diagnostics.Report(DiagnosticIds.JsonTrailingComma, _locator.Span(comma, 1), "]");
+                        _pos++;
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (next == ']')
+                {
+                    _pos++;
+                    break;
+                }
+
+                Fail("expected ',' or ']' after an array item, found " + DescribeAt(_pos));
+            }
+
+            array.Length = _pos - array.Start;
+            return array;
+        }
+
+        private JsonString ReadString()
+        {
+            int start = _pos;
+            string value = ReadStringValue(out bool hasEscapes);
+            return new JsonString(value, hasEscapes, start, _pos - start);
+        }
+
+        /// <summary>Reads a string literal at the opening quote; copies only when it has escapes, so huge strings stay cheap.</summary>
+        private string ReadStringValue(out bool hasEscapes)
+        {
+            int open = _pos;
+            _pos++;
+            int runStart = _pos;
+            StringBuilder? builder = null;
+            hasEscapes = false;
+            while (true)
+            {
+                if ((_pos & 0xFFFF) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (_pos >= _text.Length)
+                {
+                    _pos = open;
+                    Fail("unterminated string; add the closing '\"'");
+                }
+
+                char c = _text[_pos];
+                if (c == '"')
+                {
+                    string value = builder == null
+                        ? _text.Substring(runStart, _pos - runStart)
+                        : builder.Append(_text, runStart, _pos - runStart).ToString();
+                    _pos++;
+                    return value;
+                }
+
+                if (c < ' ')
+                {
+                    Fail("control character " + DescribeAt(_pos) + " inside a string; a string cannot span lines: write \\n, \\t or \\u00XX");
+                }
+
+                if (c != '\\')
+                {
+                    _pos++;
+                    continue;
+                }
+
+                hasEscapes = true;
+                builder ??= new StringBuilder();
+                builder.Append(_text, runStart, _pos - runStart);
+                builder.Append(ReadEscape());
+                runStart = _pos;
+            }
+        }
+
+        private char ReadEscape()
+        {
+            int escape = _pos;
+            char e = _pos + 1 < _text.Length ? _text[_pos + 1] : '\0';
+            _pos += 2;
+            switch (e)
+            {
+                case '"': return '"';
+                case '\\': return '\\';
+                case '/': return '/';
+                case 'b': return '\b';
+                case 'f': return '\f';
+                case 'n': return '\n';
+                case 'r': return '\r';
+                case 't': return '\t';
+                case 'u':
+                    if (_pos + 4 <= _text.Length && IsHex(_text[_pos]) && IsHex(_text[_pos + 1]) && IsHex(_text[_pos + 2]) && IsHex(_text[_pos + 3]))
+                    {
+                        int code = int.Parse(_text.Substring(_pos, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+                        _pos += 4;
+                        return (char)code;
+                    }
+
+                    _pos = escape;
+                    Fail("invalid \\u escape; write exactly four hex digits, e.g. \\u00e9");
+                    return '\0';
+                default:
+                    _pos = escape;
+                    Fail("invalid escape '\\" + (e == '\0' ? string.Empty : e.ToString()) + "'; valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX");
+                    return '\0';
+            }
+        }
+
+        private JsonNumber ReadNumber()
+        {
+            int start = _pos;
+            bool isInteger = true;
+            if (Peek() == '-')
+            {
+                _pos++;
+            }
+
+            if (!IsDigit(Peek()))
+            {
+                Fail("invalid number; expected a digit after '-'");
+            }
+
+            if (Peek() == '0' && IsDigit(PeekAt(_pos + 1)))
+            {
+                Fail("invalid number; leading zeros are not allowed");
+            }
+
+            SkipDigits();
+            if (Peek() == '.')
+            {
+                isInteger = false;
+                _pos++;
+                if (!IsDigit(Peek()))
+                {
+                    Fail("invalid number; expected a digit after '.'");
+                }
+
+                SkipDigits();
+            }
+
+            if (Peek() == 'e' || Peek() == 'E')
+            {
+                isInteger = false;
+                _pos++;
+                if (Peek() == '+' || Peek() == '-')
+                {
+                    _pos++;
+                }
+
+                if (!IsDigit(Peek()))
+                {
+                    Fail("invalid number; expected a digit in the exponent");
+                }
+
+                SkipDigits();
+            }
+
+            string text = _text.Substring(start, _pos - start);
+            int? value = isInteger && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int parsed)
+                ? parsed
+                : (int?)null;
+            return new JsonNumber(text, isInteger, value, start, _pos - start);
+        }
+
+        private JsonLiteral ReadLiteral()
+        {
+            int start = _pos;
+            while (_pos < _text.Length && IsWordChar(_text[_pos]) && _pos - start < 64)
+            {
+                _pos++;
+            }
+
+            string word = _text.Substring(start, _pos - start);
+            switch (word)
+            {
+                case "true": return new JsonLiteral(JsonKind.True, start, 4);
+                case "false": return new JsonLiteral(JsonKind.False, start, 5);
+                case "null": return new JsonLiteral(JsonKind.Null, start, 4);
+            }
+
+            _pos = start;
+            Fail("unexpected word '" + word + "'; strings need double quotes, and the only literals are true, false and null (lowercase)");
+            return null!;
+        }
+
+        /// <summary>Skips JSON whitespace; a comment is reported (ESDK002) and skipped so every comment is listed.</summary>
+        private void SkipWhitespace()
+        {
+            while (_pos < _text.Length)
+            {
+                char c = _text[_pos];
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                {
+                    _pos++;
+                    continue;
+                }
+
+                if (c == '/' && (PeekAt(_pos + 1) == '/' || PeekAt(_pos + 1) == '*'))
+                {
+                    SkipComment();
+                    continue;
+                }
+
+                return;
+            }
+        }
+
+        private void SkipComment()
+        {
+            int start = _pos;
+            bool block = _text[_pos + 1] == '*';
+            if (block)
+            {
+                int close = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
+                _pos = close < 0 ? _text.Length : close + 2;
+            }
+            else
+            {
+                _pos += 2;
+                while (_pos < _text.Length && _text[_pos] != '\n' && _text[_pos] != '\r')
+                {
+                    _pos++;
+                }
+            }
+
+            _diagnostics.Report(DiagnosticIds.JsonComment, _locator.Span(start, _pos - start));
+        }
+
+        private void CheckDepth(int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                _diagnostics.Report(DiagnosticIds.JsonTooDeep, _locator.Span(_pos, 1), MaxDepth.ToString(CultureInfo.InvariantCulture));
+                throw new SyntaxAbort();
+            }
+        }
+
+        private void Tick()
+        {
+            if ((++_steps & 0x3FF) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        private void Fail(string detail)
+        {
+            _diagnostics.Report(DiagnosticIds.JsonSyntax, _locator.Span(_pos, _pos < _text.Length ? 1 : 0), detail);
+            throw new SyntaxAbort();
+        }
+
+        private void SkipDigits()
+        {
+            while (IsDigit(Peek()))
+            {
+                _pos++;
+            }
+        }
+
+        private char Peek() => PeekAt(_pos);
+
+        private char PeekAt(int index) => index < _text.Length ? _text[index] : '\0';
+
+        private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+        private static bool IsHex(char c) => IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+        private static bool IsWordChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) || c == '_';
+
+        private string DescribeAt(int index)
+        {
+            if (index >= _text.Length)
+            {
+                return "end of file";
+            }
+
+            char c = _text[index];
+            return c > ' ' && c < 0x7F
+                ? "'" + c + "'"
+                : "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Keeps user text in messages short: a diagnostic about a huge key must not be huge.</summary>
+        internal static string Shorten(string value) => value.Length <= 60 ? value : value.Substring(0, 57) + "...";
+
+        /// <summary>Unwinds the reader after a fatal syntax error; never escapes <see cref="Read"/>.</summary>
+        private sealed class SyntaxAbort : Exception
+        {
+        }
+    }
+}
