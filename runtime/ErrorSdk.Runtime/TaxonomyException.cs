@@ -92,6 +92,12 @@ namespace ErrorSdk
             StatusDetails.Build((int)Code, Message, Reason, Domain, Metadata, RetryAfter, includeDeveloperMessage ? DeveloperMessage : null);
 
         /// <summary>
+        /// The state of a logging scope for this error (<c>logger.BeginScope(error.ToLogScope())</c>): what a log may
+        /// carry, without inner exception text or the raw received status.
+        /// </summary>
+        public ErrorLogScope ToLogScope(bool includeDeveloperMessage = false) => ErrorLogScope.For(this, includeDeveloperMessage);
+
+        /// <summary>
         /// Writes the non-sensitive field values of a locally raised error as metadata strings.
         /// Generated classes override it; the base writes nothing.
         /// </summary>

@@ -33,7 +33,8 @@ namespace ErrorSdk.Safety
         private const string StrongSecretWords =
             "password|passwd|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?";
 
-        private const int TimeoutMilliseconds = 250;
+        // A backstop only: every pattern is linear, and 16 KB scrubs in milliseconds.
+        private const int TimeoutMilliseconds = 1000;
 
         private const string PemBlockPattern =
             @"-----BEGIN [A-Z0-9 ]{0,40}-----[\s\S]*?(?:-----END [A-Z0-9 ]{0,40}-----|$)";
@@ -51,7 +52,9 @@ namespace ErrorSdk.Safety
         private static readonly Regex AuthHeader = CreateAuthHeader();
 
         private const string AuthSchemePattern =
-            @"(?i)\b(bearer)\s+[A-Za-z0-9\-._~+/]+=*|\b(basic|digest|negotiate|ntlm)\s+[A-Za-z0-9\-._~+/]{8,}=*";
+            // Only before something credential-like (a digit, a symbol or an inner capital), so "Basic validation failed"
+            // and "Bearer authentication is required" stay readable.
+            @"(?i)\b(bearer|basic|digest|negotiate|ntlm)\s+(?=(?-i)[A-Za-z0-9\-._~+/]*(?:[0-9\-._~+/=]|[A-Za-z0-9\-._~+/][A-Z]))[A-Za-z0-9\-._~+/]+=*";
 
         private static readonly Regex AuthScheme = CreateAuthScheme();
 
@@ -186,7 +189,7 @@ namespace ErrorSdk.Safety
 
                 if (HasAny(result, SchemeWords))
                 {
-                    result = AuthScheme.Replace(result, m => (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) + " " + Redacted);
+                    result = AuthScheme.Replace(result, m => m.Groups[1].Value + " " + Redacted);
                 }
 
                 if (colon && result.IndexOf('"') >= 0)
