@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using ErrorSdk.Generator.Model;
+
+namespace ErrorSdk.Generator.Emitting
+{
+    /// <summary>One generated file: a stable hint name and its source text.</summary>
+    internal sealed record EmittedFile(string HintName, string Source);
+
+    /// <summary>
+    /// Writes the source of a taxonomy from its spec alone: four files whatever the number of kinds. Deterministic:
+    /// equal specs give byte-identical files (kinds are emitted in spec order, which is by number).
+    /// </summary>
+    internal static class TaxonomyEmitter
+    {
+        /// <summary>The key two taxonomies of one compilation may not share: it names the generated types and files.</summary>
+        public static string Identity(TaxonomySpec spec) => spec.Namespace + "." + spec.Name;
+
+        public static IReadOnlyList<EmittedFile> Emit(TaxonomySpec spec)
+        {
+            var context = new EmitContext(spec);
+            // The namespace is part of every hint name: two taxonomies named alike in different namespaces coexist.
+            var prefix = Identity(spec);
+            return new[]
+            {
+                new EmittedFile(prefix + "Taxonomy.g.cs", TablesEmitter.Emit(context)),
+                new EmittedFile(prefix + "Kinds.g.cs", KindsEmitter.Emit(context)),
+                new EmittedFile(prefix + "Interfaces.g.cs", InterfaceEmitter.Emit(context)),
+                new EmittedFile(prefix + "Exceptions.g.cs", ExceptionEmitter.Emit(context)),
+            };
+        }
+    }
+}
