@@ -17,6 +17,9 @@ namespace ErrorSdk.Hardening.Tests.Generator
         public static string Directory([CallerFilePath] string thisFile = "") =>
             Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(thisFile)!)!, "BadTaxonomies");
 
+        public static string GoodDirectory([CallerFilePath] string thisFile = "") =>
+            Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(thisFile)!)!, "GoodTaxonomies");
+
         public static IEnumerable<string> Names() =>
             System.IO.Directory.EnumerateFiles(Directory(), "*.json")
                 .Select(f => Path.GetFileNameWithoutExtension(f))

@@ -101,5 +101,47 @@ namespace ErrorSdk.Hardening.Tests.Generator
             Result.Diagnostics.Concat(DriverDiagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
         public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources).ToList();
+
+        /// <summary>Compiles the consumer with the generated sources; the errors and warnings it gives (none when the output is valid).</summary>
+        public IReadOnlyList<Diagnostic> CompileProblems() =>
+            Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+        /// <summary>Emits the output and loads it into a collectible context.</summary>
+        public LoadedAssembly Load()
+        {
+            using var stream = new System.IO.MemoryStream();
+            var emit = Output.Emit(stream);
+            if (!emit.Success)
+            {
+                throw new InvalidOperationException(string.Join(Environment.NewLine, emit.Diagnostics));
+            }
+
+            stream.Position = 0;
+            var context = new System.Runtime.Loader.AssemblyLoadContext("Corpus" + Guid.NewGuid().ToString("N"), isCollectible: true);
+            return new LoadedAssembly(context, context.LoadFromStream(stream));
+        }
+    }
+}
+
+namespace ErrorSdk.Hardening.Tests.Generator
+{
+    /// <summary>A generated assembly in its own collectible context; disposing unloads it.</summary>
+    internal sealed class LoadedAssembly : System.IDisposable
+    {
+        private readonly System.Runtime.Loader.AssemblyLoadContext _context;
+
+        public LoadedAssembly(System.Runtime.Loader.AssemblyLoadContext context, System.Reflection.Assembly assembly)
+        {
+            _context = context;
+            Assembly = assembly;
+        }
+
+        public System.Reflection.Assembly Assembly { get; }
+
+        /// <summary>The generated taxonomy's singleton, through the runtime interface.</summary>
+        public ErrorSdk.IErrorTaxonomy Taxonomy(string typeName) =>
+            (ErrorSdk.IErrorTaxonomy)Assembly.GetType(typeName, throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!;
+
+        public void Dispose() => _context.Unload();
     }
 }
