@@ -11,7 +11,8 @@ namespace ErrorSdk
 {
     /// <summary>
     /// What a log may carry about an error, as the state of a logging scope (<c>logger.BeginScope(error.ToLogScope())</c>):
-    /// reason, domain, code, HTTP status, retry, retry delay, the outward message and the metadata; the developer
+    /// reason, domain, code, HTTP status, retry, retry delay, the outward message and the metadata that may go on the wire
+    /// (never a sensitive field's entry); the developer
     /// message only when asked for, scrubbed again. Never the inner exception's text or the raw received status.
     /// </summary>
     public sealed class ErrorLogScope : IReadOnlyList<KeyValuePair<string, object?>>
@@ -45,7 +46,7 @@ namespace ErrorSdk
                 Entry("ErrorHttpStatus", error.HttpStatus),
                 Entry("ErrorRetry", error.Retry.ToString()),
                 Entry("ErrorMessage", error.Message),
-                Entry("ErrorMetadata", new ReadOnlyDictionary<string, string>(ToDictionary(error.Metadata))),
+                Entry("ErrorMetadata", new ReadOnlyDictionary<string, string>(ToDictionary(error.OutwardMetadata()))),
             };
             if (error.RetryAfter is { } delay)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using ErrorSdk.Internal;
+using ErrorSdk.Safety;
 using ErrorSdk.Wire;
 
 namespace ErrorSdk
@@ -89,7 +90,39 @@ namespace ErrorSdk
         /// travels as DebugInfo (opt-in: only for trusted peers).
         /// </summary>
         public Google.Rpc.Status ToStatus(bool includeDeveloperMessage) =>
-            StatusDetails.Build((int)Code, Message, Reason, Domain, Metadata, RetryAfter, includeDeveloperMessage ? DeveloperMessage : null);
+            StatusDetails.Build((int)Code, Message, Reason, Domain, OutwardMetadata(), RetryAfter, includeDeveloperMessage ? DeveloperMessage : null);
+
+        /// <summary>
+        /// The metadata that may leave the process. For a promoted error it is what arrived, less what the kind's contract
+        /// forbids on the wire: an entry named after a sensitive field is dropped (a peer that sent one broke the contract;
+        /// sending it on would repeat the leak), and a uri field's entry is sanitized to scheme://host/path.
+        /// </summary>
+        internal IReadOnlyDictionary<string, string> OutwardMetadata()
+        {
+            var metadata = Metadata;
+            if (Kind is null || _received is null || metadata.Count == 0 || !HasGuardedField(metadata))
+            {
+                return metadata;
+            }
+
+            var outward = new Dictionary<string, string>(metadata.Count, StringComparer.Ordinal);
+            foreach (var entry in metadata)
+            {
+                switch (FieldOf(entry.Key))
+                {
+                    case { IsSensitive: true }:
+                        break;
+                    case { Type: FieldType.Uri }:
+                        outward[entry.Key] = FieldCodec.ParseUri(entry.Value) is { } uri ? FieldCodec.FormatUri(uri) : TextSanitizer.Sanitize(entry.Value);
+                        break;
+                    default:
+                        outward[entry.Key] = entry.Value;
+                        break;
+                }
+            }
+
+            return outward;
+        }
 
         /// <summary>
         /// The state of a logging scope for this error (<c>logger.BeginScope(error.ToLogScope())</c>): what a log may
@@ -111,6 +144,32 @@ namespace ErrorSdk
             // Outward-safe: type, reason, code and the (template-rendered or received) message; no raw inner text.
             var text = GetType().FullName + ": [" + Reason + ", " + GrpcCodeTable.NameOf((int)Code) + "] " + Message;
             return StackTrace is { } stack ? text + Environment.NewLine + stack : text;
+        }
+
+        private bool HasGuardedField(IReadOnlyDictionary<string, string> metadata)
+        {
+            foreach (var field in Kind!.Fields)
+            {
+                if ((field.IsSensitive || field.Type == FieldType.Uri) && metadata.ContainsKey(field.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private FieldInfo? FieldOf(string name)
+        {
+            foreach (var field in Kind!.Fields)
+            {
+                if (string.Equals(field.Name, name, StringComparison.Ordinal))
+                {
+                    return field;
+                }
+            }
+
+            return null;
         }
 
         private IReadOnlyDictionary<string, string> BuildMetadata()
