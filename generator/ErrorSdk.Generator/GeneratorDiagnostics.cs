@@ -19,12 +19,12 @@ namespace ErrorSdk.Generator
                 FileStart(path),
                 new EquatableArray<string>(new[] { stage + ": " + exception.GetType().Name + ": " + exception.Message }));
 
-        /// <summary><paramref name="ignored"/> generates the same {Namespace}.{Name} as <paramref name="kept"/>.</summary>
-        public static DiagnosticInfo DuplicateTaxonomy(TaxonomySpec ignored, TaxonomySpec kept) =>
+        /// <summary><paramref name="ignored"/> would generate <paramref name="typeName"/>, which <paramref name="kept"/> generates.</summary>
+        public static DiagnosticInfo DuplicateTaxonomy(TaxonomySpec ignored, string typeName, TaxonomySpec kept) =>
             new DiagnosticInfo(
                 DiagnosticIds.DuplicateTaxonomy,
                 FileStart(ignored.SourcePath),
-                new EquatableArray<string>(new[] { TaxonomyEmitter.Identity(ignored), CSharpText.FileName(kept.SourcePath) }));
+                new EquatableArray<string>(new[] { ignored.Name, typeName, CSharpText.FileName(kept.SourcePath) }));
 
         /// <summary>The Roslyn diagnostic, at the taxonomy file's span.</summary>
         public static Diagnostic ToDiagnostic(DiagnosticInfo info) => DiagnosticDescriptors.ToDiagnostic(info);

@@ -122,48 +122,74 @@ namespace ErrorSdk.Generator
             public const string UniqueSpec = "UniqueSpec";
         }
 
-        /// <summary>The taxonomies of a compilation with one spec per {Namespace}.{Name}, and a diagnostic per duplicate.</summary>
+        /// <summary>
+        /// The taxonomies of a compilation that can be generated side by side, and a diagnostic for each one that
+        /// cannot: it would generate a type (taxonomy class, enum, kind class or interface) that another one
+        /// generates in the same namespace.
+        /// </summary>
         internal sealed record TaxonomySet(EquatableArray<TaxonomySpec> Unique, EquatableArray<DiagnosticInfo> Duplicates)
         {
             public static TaxonomySet From(ImmutableArray<TaxonomySpec?> specs)
             {
-                // The winner of a duplicate is the ordinally first path: independent of the order files are listed in.
-                var winners = new Dictionary<string, TaxonomySpec>(StringComparer.Ordinal);
+                // Claims go in ordinal path order, so which file wins does not depend on the order files are listed in.
+                var ordered = new List<TaxonomySpec>(specs.Length);
                 foreach (var spec in specs)
                 {
-                    if (spec is null)
+                    if (spec is not null)
                     {
-                        continue;
-                    }
-
-                    var identity = TaxonomyEmitter.Identity(spec);
-                    if (!winners.TryGetValue(identity, out var current) || string.CompareOrdinal(spec.SourcePath, current.SourcePath) < 0)
-                    {
-                        winners[identity] = spec;
+                        ordered.Add(spec);
                     }
                 }
 
-                var unique = new List<TaxonomySpec>(winners.Count);
+                ordered.Sort((a, b) => string.CompareOrdinal(a.SourcePath, b.SourcePath));
+                var owners = new Dictionary<string, TaxonomySpec>(StringComparer.Ordinal);
+                var rejected = new HashSet<TaxonomySpec>(ReferenceEqualityComparer.Instance);
                 var duplicates = new List<DiagnosticInfo>();
-                foreach (var spec in specs)
+                foreach (var spec in ordered)
                 {
-                    if (spec is null)
+                    var names = TaxonomyEmitter.GeneratedTypeNames(spec);
+                    string? taken = null;
+                    foreach (var name in names)
                     {
+                        if (owners.ContainsKey(name))
+                        {
+                            taken = name;
+                            break;
+                        }
+                    }
+
+                    if (taken is not null)
+                    {
+                        rejected.Add(spec);
+                        duplicates.Add(GeneratorDiagnostics.DuplicateTaxonomy(spec, taken, owners[taken]));
                         continue;
                     }
 
-                    var winner = winners[TaxonomyEmitter.Identity(spec)];
-                    if (ReferenceEquals(winner, spec))
+                    foreach (var name in names)
+                    {
+                        owners[name] = spec;
+                    }
+                }
+
+                var unique = new List<TaxonomySpec>(ordered.Count);
+                foreach (var spec in specs)
+                {
+                    if (spec is not null && !rejected.Contains(spec))
                     {
                         unique.Add(spec);
-                    }
-                    else
-                    {
-                        duplicates.Add(GeneratorDiagnostics.DuplicateTaxonomy(spec, winner));
                     }
                 }
 
                 return new TaxonomySet(unique.ToEquatableArray(), duplicates.ToEquatableArray());
+            }
+
+            private sealed class ReferenceEqualityComparer : IEqualityComparer<TaxonomySpec>
+            {
+                public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
+
+                public bool Equals(TaxonomySpec? x, TaxonomySpec? y) => ReferenceEquals(x, y);
+
+                public int GetHashCode(TaxonomySpec obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
             }
         }
     }

@@ -145,7 +145,7 @@ namespace ErrorSdk.Generator.Diagnostics
             D(DiagnosticIds.PascalNameCollision, "Reasons with the same C# name", "Kinds '{0}' and '{1}' both become the C# name '{2}'. Rename one of the reasons"),
             D(DiagnosticIds.GeneratedNameCollision, "Generated names collide", "The generated name '{0}' of {1} collides with {2}. Rename the kind or the taxonomy"),
             D(DiagnosticIds.DuplicateListEntry, "Duplicate list entry", "'{0}' appears more than once in '{1}' of {2}. Remove the duplicate"),
-            D(DiagnosticIds.DuplicateTaxonomy, "Duplicate taxonomy", "Taxonomy '{0}' is also generated from '{1}', so this file is ignored. Give each taxonomy its own 'name' or 'namespace'"),
+            D(DiagnosticIds.DuplicateTaxonomy, "Duplicate taxonomy", "Taxonomy '{0}' would generate type '{1}', which '{2}' already generates, so this file is ignored. Give each taxonomy its own 'namespace'"),
 
             D(DiagnosticIds.UnknownParent, "Unknown parent", "Kind '{0}' names unknown parent '{1}'. Declare a kind '{1}' or fix the spelling"),
             D(DiagnosticIds.SelfParent, "Kind is its own parent", "Kind '{0}' lists itself as a parent. Remove it from 'parents'"),

@@ -108,6 +108,9 @@ namespace ErrorSdk.Generator.Diagnostics
         public static readonly DiagnosticDescriptor DuplicateListEntry = new DiagnosticDescriptor(
             DiagnosticIds.DuplicateListEntry, TitleOf(DiagnosticIds.DuplicateListEntry), FormatOf(DiagnosticIds.DuplicateListEntry), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpOf(DiagnosticIds.DuplicateListEntry));
 
+        public static readonly DiagnosticDescriptor DuplicateTaxonomy = new DiagnosticDescriptor(
+            DiagnosticIds.DuplicateTaxonomy, TitleOf(DiagnosticIds.DuplicateTaxonomy), FormatOf(DiagnosticIds.DuplicateTaxonomy), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpOf(DiagnosticIds.DuplicateTaxonomy));
+
         public static readonly DiagnosticDescriptor UnknownParent = new DiagnosticDescriptor(
             DiagnosticIds.UnknownParent, TitleOf(DiagnosticIds.UnknownParent), FormatOf(DiagnosticIds.UnknownParent), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpOf(DiagnosticIds.UnknownParent));
 
@@ -211,6 +214,7 @@ namespace ErrorSdk.Generator.Diagnostics
             PascalNameCollision,
             GeneratedNameCollision,
             DuplicateListEntry,
+            DuplicateTaxonomy,
             UnknownParent,
             SelfParent,
             DuplicateParent,

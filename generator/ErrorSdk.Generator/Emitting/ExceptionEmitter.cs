@@ -219,16 +219,10 @@ namespace ErrorSdk.Generator.Emitting
             var taken = FieldNames(kind);
             var kindParameter = CSharpText.UniqueName("kind", taken);
             var initParameter = CSharpText.UniqueName("init", taken);
+            // Parameters are described in the summary: per-field param tags would repeat every ancestor's fields per kind.
             writer.WriteSummary(
-                "Creates the error with its kind, how it came to be and every field value (ancestors' first); " +
-                "constructors of this kind and of derived kinds chain to it.");
-            writer.WriteLine("/// <param name=\"" + kindParameter + "\">The kind being raised: this one or a derived one.</param>");
-            writer.WriteLine("/// <param name=\"" + initParameter + "\">Local or promoted: the message, retry delay, developer detail and cause.</param>");
-            foreach (var field in kind.AllFields)
-            {
-                writer.WriteLine("/// <param name=\"" + field.Name + "\">" + CSharpText.XmlOr(field.Description, "The " + field.Name + " field.") + "</param>");
-            }
-
+                "Creates the error from its kind (this one or a derived one), how it came to be (local or promoted) and " +
+                "every field value, ancestors' first; the constructors of this kind and of derived kinds chain to it.");
             // A sealed class may not declare protected members (CS0628).
             var access = isSealed ? "private" : "protected";
             var parameters = new List<string>(kind.AllFields.Count + 2)
@@ -257,12 +251,14 @@ namespace ErrorSdk.Generator.Emitting
             writer.CloseBlock();
         }
 
-        /// <summary>(e) Every non-sensitive field, inherited ones included; null values are left out.</summary>
+        /// <summary>(e) The non-sensitive fields: inherited ones by the base, own ones here; null values are left out.</summary>
         private static void WriteMetadataOverride(SourceWriter writer, KindSpec kind)
         {
             writer.WriteLine("/// <inheritdoc />");
             writer.OpenBlock("protected override void WriteMetadata(global::System.Collections.Generic.IDictionary<string, string> metadata)");
-            foreach (var field in kind.AllFields)
+            // The base writes the inherited fields (the first-parent chain), so each class adds only its own.
+            writer.WriteLine("base.WriteMetadata(metadata);");
+            foreach (var field in kind.OwnFields)
             {
                 if (!field.Sensitive)
                 {

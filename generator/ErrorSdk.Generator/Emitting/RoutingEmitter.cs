@@ -1,16 +1,45 @@
+using System;
 using System.Collections.Generic;
+using System.Text;
 using ErrorSdk.Generator.Model;
 using ErrorSdk.Internal;
 
 namespace ErrorSdk.Generator.Emitting
 {
     /// <summary>
-    /// Emits <c>Promote</c> (received status → typed exception: alias, then exact reason, then the code's fallback,
-    /// else UnclassifiedException) and <c>Create</c> (reason + metadata strings → local exception).
-    /// Abstract kinds are never a route: their reason on the wire is unknown.
+    /// Emits <c>Promote</c> (received status → typed exception: alias on (reason, code), then exact reason, then the
+    /// code's fallback kind, else UnclassifiedException) and <c>Create</c> (reason + metadata strings → local
+    /// exception). Abstract kinds are never a route: their reason on the wire reads as unknown.
     /// </summary>
     internal static class RoutingEmitter
     {
+        private const string CreateParameters =
+            "global::System.Collections.Generic.IReadOnlyDictionary<string, string>? fields, global::ErrorSdk.TaxonomyExceptionOptions options";
+
+        /// <summary>The alias table, sorted by (reason ordinal, code) for a binary search; nothing without aliases.</summary>
+        public static void WriteAliasArrays(SourceWriter writer, EmitContext context)
+        {
+            var aliases = Aliases(context);
+            if (aliases.Count == 0)
+            {
+                return;
+            }
+
+            var reasons = new List<string>(aliases.Count);
+            var codes = new List<string>(aliases.Count);
+            var kinds = new List<string>(aliases.Count);
+            foreach (var (reason, code, kind) in aliases)
+            {
+                reasons.Add(CSharpText.Literal(reason));
+                codes.Add(CSharpText.Number(code));
+                kinds.Add(CSharpText.Number(kind));
+            }
+
+            TablesEmitter.WriteArray(writer, "Alias reasons in ordinal order; with AliasCodes, the sorted (reason, code) keys.", "string", "AliasReasons", reasons);
+            TablesEmitter.WriteArray(writer, "The code of each alias.", "int", "AliasCodes", codes);
+            TablesEmitter.WriteArray(writer, "The index in " + context.KindsClassName + ".All of the kind each alias promotes to.", "int", "AliasKinds", kinds);
+        }
+
         public static void WritePromote(SourceWriter writer, EmitContext context)
         {
             writer.WriteSummary(
@@ -21,45 +50,27 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine("/// <returns>The typed exception; never null.</returns>");
             writer.OpenBlock("public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status)");
             writer.WriteLine("var received = global::ErrorSdk.ReceivedError.Read(status, DomainName);");
-
-            var reasonCases = new List<string>();
-            foreach (var kind in context.Spec.Kinds)
+            writer.OpenBlock("if (received.IsTaxonomyDomain && received.Reason is { } reason)");
+            if (Aliases(context).Count > 0)
             {
-                if (kind.IsAbstract)
-                {
-                    continue;
-                }
-
-                foreach (var alias in kind.Aliases)
-                {
-                    reasonCases.Add(
-                        "case " + CSharpText.Literal(alias.Reason) + " when received.CodeValue == " + CSharpText.Number(alias.CodeValue) +
-                        ": return new " + context.ClassType(kind) + "(received);");
-                }
-            }
-
-            foreach (var kind in context.Spec.Kinds)
-            {
-                if (!kind.IsAbstract)
-                {
-                    reasonCases.Add("case " + CSharpText.Literal(kind.Reason) + ": return new " + context.ClassType(kind) + "(received);");
-                }
-            }
-
-            if (reasonCases.Count > 0)
-            {
-                writer.OpenBlock("if (received.IsTaxonomyDomain && received.Reason is { } reason)");
-                // Aliases come first: an alias may reuse a known reason with another code.
-                writer.OpenBlock("switch (reason)");
-                foreach (var line in reasonCases)
-                {
-                    writer.WriteLine(line);
-                }
-
+                // An alias comes first: it may reuse a known reason with another code.
+                writer.WriteLine("int index = IndexOfAlias(reason, received.CodeValue);");
+                writer.OpenBlock("if (index < 0)");
+                writer.WriteLine("index = IndexOfReason(reason);");
                 writer.CloseBlock();
-                writer.CloseBlock();
-                writer.WriteLine();
             }
+            else
+            {
+                writer.WriteLine("int index = IndexOfReason(reason);");
+            }
+
+            writer.WriteLine();
+            writer.WriteLine("// An abstract kind promotes to nothing: its reason reads as unknown.");
+            writer.OpenBlock("if (index >= 0 && PromoteKind(index, received) is { } promoted)");
+            writer.WriteLine("return promoted;");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.WriteLine();
 
             var fallbacks = new List<string>();
             foreach (var kind in context.Spec.Kinds)
@@ -74,7 +85,7 @@ namespace ErrorSdk.Generator.Emitting
                     int code = GrpcCodeTable.ValueOf(codeName);
                     if (code < 0)
                     {
-                        throw new System.InvalidOperationException("Kind " + kind.Reason + " is fallback for unknown code '" + codeName + "'.");
+                        throw new InvalidOperationException("Kind " + kind.Reason + " is fallback for unknown code '" + codeName + "'.");
                     }
 
                     fallbacks.Add("case " + CSharpText.Number(code) + ": return new " + context.ClassType(kind) + "(received);");
@@ -106,60 +117,114 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine("/// <param name=\"fields\">Field values by field name, formatted as in ErrorInfo metadata.</param>");
             writer.WriteLine("/// <param name=\"options\">The retry delay, developer detail and cause.</param>");
             writer.WriteLine("/// <returns>The exception, or null for an unknown or abstract reason.</returns>");
-            writer.WriteLine(
-                "public static global::ErrorSdk.TaxonomyException? Create(string reason, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? fields, " +
-                "global::ErrorSdk.TaxonomyExceptionOptions options = default)");
-            writer.OpenBlock();
-            bool any = false;
-            foreach (var kind in context.Spec.Kinds)
+            writer.OpenBlock("public static global::ErrorSdk.TaxonomyException? Create(string reason, " + CreateParameters + " = default)");
+            writer.WriteLine("int index = IndexOfReason(reason);");
+            writer.WriteLine("return index >= 0 ? CreateKind(index, fields, options) : null;");
+            writer.CloseBlock();
+        }
+
+        /// <summary>The per-kind dispatch of Promote and Create, and the alias lookup.</summary>
+        public static void WriteKindSwitches(SourceWriter writer, EmitContext context)
+        {
+            var kinds = context.Spec.Kinds;
+            ChunkedSwitchWriter.Write(
+                writer,
+                "global::ErrorSdk.TaxonomyException?",
+                "PromoteKind",
+                "global::ErrorSdk.ReceivedError received",
+                "received",
+                kinds.Count,
+                i => kinds[i].IsAbstract ? null : "new " + context.ClassType(kinds[i]) + "(received)",
+                "null");
+            writer.WriteLine();
+            ChunkedSwitchWriter.Write(
+                writer,
+                "global::ErrorSdk.TaxonomyException?",
+                "CreateKind",
+                CreateParameters,
+                "fields, options",
+                kinds.Count,
+                i => kinds[i].IsAbstract ? null : CreateExpression(context, kinds[i]),
+                "null");
+
+            if (Aliases(context).Count > 0)
             {
-                any |= !kind.IsAbstract;
+                writer.WriteLine();
+                WriteIndexOfAlias(writer);
+            }
+        }
+
+        /// <summary><c>new XException(options, fields read from the dictionary...)</c>, one argument per line.</summary>
+        private static string CreateExpression(EmitContext context, KindSpec kind)
+        {
+            var text = new StringBuilder("new " + context.ClassType(kind) + "(");
+            if (kind.AllFields.Count == 0)
+            {
+                return text.Append("options)").ToString();
             }
 
-            if (any)
+            text.Append("\noptions");
+            foreach (var field in kind.AllFields)
             {
-                writer.OpenBlock("switch (reason)");
-                foreach (var kind in context.Spec.Kinds)
+                text.Append(",\n").Append(FieldCode.Read(field, "fields"));
+            }
+
+            return text.Append(')').ToString();
+        }
+
+        private static void WriteIndexOfAlias(SourceWriter writer)
+        {
+            writer.WriteLine("private static int IndexOfAlias(string reason, int code)");
+            writer.OpenBlock();
+            writer.WriteLine("int low = 0;");
+            writer.WriteLine("int high = AliasReasons.Length - 1;");
+            writer.OpenBlock("while (low <= high)");
+            writer.WriteLine("int middle = low + ((high - low) >> 1);");
+            writer.WriteLine("int order = string.CompareOrdinal(reason, AliasReasons[middle]);");
+            writer.OpenBlock("if (order == 0)");
+            writer.WriteLine("order = code.CompareTo(AliasCodes[middle]);");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.OpenBlock("if (order == 0)");
+            writer.WriteLine("return AliasKinds[middle];");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.OpenBlock("if (order < 0)");
+            writer.WriteLine("high = middle - 1;");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            writer.WriteLine("low = middle + 1;");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("return -1;");
+            writer.CloseBlock();
+        }
+
+        /// <summary>Every (reason, code) alias of a concrete kind with its kind index, sorted as the lookup expects.</summary>
+        private static List<(string Reason, int Code, int Kind)> Aliases(EmitContext context)
+        {
+            var aliases = new List<(string Reason, int Code, int Kind)>();
+            var kinds = context.Spec.Kinds;
+            for (int i = 0; i < kinds.Count; i++)
+            {
+                if (kinds[i].IsAbstract)
                 {
-                    if (kind.IsAbstract)
-                    {
-                        continue;
-                    }
-
-                    writer.WriteLine("case " + CSharpText.Literal(kind.Reason) + ":");
-                    writer.Indent();
-                    if (kind.AllFields.Count == 0)
-                    {
-                        writer.WriteLine("return new " + context.ClassType(kind) + "(options);");
-                    }
-                    else
-                    {
-                        writer.WriteLine("return new " + context.ClassType(kind) + "(");
-                        writer.Indent();
-                        writer.WriteLine("options,");
-                        for (int i = 0; i < kind.AllFields.Count; i++)
-                        {
-                            writer.WriteLine(FieldCode.Read(kind.AllFields[i], "fields") + (i == kind.AllFields.Count - 1 ? ");" : ","));
-                        }
-
-                        writer.Dedent();
-                    }
-
-                    writer.Dedent();
+                    continue;
                 }
 
-                writer.WriteLine("default:");
-                writer.Indent();
-                writer.WriteLine("return null;");
-                writer.Dedent();
-                writer.CloseBlock();
-            }
-            else
-            {
-                writer.WriteLine("return null;");
+                foreach (var alias in kinds[i].Aliases)
+                {
+                    aliases.Add((alias.Reason, alias.CodeValue, i));
+                }
             }
 
-            writer.CloseBlock();
+            aliases.Sort((a, b) =>
+            {
+                int order = string.CompareOrdinal(a.Reason, b.Reason);
+                return order != 0 ? order : a.Code != b.Code ? a.Code.CompareTo(b.Code) : a.Kind.CompareTo(b.Kind);
+            });
+            return aliases;
         }
     }
 }

@@ -1,19 +1,23 @@
 using System;
+using System.Collections.Generic;
 using ErrorSdk.Generator.Model;
 
 namespace ErrorSdk.Generator.Emitting
 {
     /// <summary>
-    /// Emits the <c>{Name}Taxonomy</c> class: the domain, the reason → code / HTTP / retry / kind tables as switch
-    /// expressions (no allocation, no reflection), reason parsing, and the <c>IErrorTaxonomy</c> implementation.
-    /// Routing (Promote, Create) comes from <see cref="RoutingEmitter"/>.
+    /// Emits the <c>{Name}Taxonomy</c> class: the domain, the reason → kind / code / HTTP / retry tables, reason
+    /// parsing and the <c>IErrorTaxonomy</c> implementation. The tables read the kinds' <c>KindInfo</c> (one source
+    /// of truth) found by a binary search over constant arrays: no allocation, no reflection, and compile time linear
+    /// in the number of kinds. Routing (Promote, Create) comes from <see cref="RoutingEmitter"/>.
     /// </summary>
     internal static class TablesEmitter
     {
+        private const int ArrayItemsPerLine = 16;
+
         public static string Emit(EmitContext context)
         {
             var spec = context.Spec;
-            var writer = new SourceWriter(4096 + (spec.Kinds.Count * 1024));
+            var writer = new SourceWriter(8192 + (spec.Kinds.Count * 768));
             context.WriteFileStart(writer);
             writer.WriteSummary(
                 "The " + CSharpText.Xml(spec.Name) + " error taxonomy (domain <c>" + CSharpText.Xml(spec.Domain) + "</c>, version " +
@@ -27,6 +31,8 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteSummary("The semantic version of the taxonomy the code was generated from.");
             writer.WriteLine("public const string TaxonomyVersion = " + CSharpText.Literal(spec.Version) + ";");
             writer.WriteLine();
+            WriteLookupArrays(writer, context);
+            RoutingEmitter.WriteAliasArrays(writer, context);
             writer.WriteLine("private " + spec.TaxonomyClassName + "()");
             writer.WriteLine("{");
             writer.WriteLine("}");
@@ -46,16 +52,21 @@ namespace ErrorSdk.Generator.Emitting
                 "Create(reason, fields, options);");
             writer.WriteLine();
 
-            WriteTable(writer, context, "global::Google.Rpc.Code", "CodeOf", "The gRPC code of a kind.", k => CSharpText.CodeMember(k.CodeValue));
-            WriteTable(writer, context, "int", "HttpStatusOf", "The HTTP status of a kind.", k => CSharpText.Number(k.HttpStatus));
-            WriteTable(writer, context, "global::ErrorSdk.RetryPolicy", "RetryOf", "How a caller may retry a kind.", k => KindsEmitter.RetryMember(k.Retry));
-            WriteTable(writer, context, "global::ErrorSdk.KindInfo", "KindOf", "The description of a kind.", context.KindInfoField);
-            WriteTable(writer, context, "string", "ReasonOf", "The wire reason (ErrorInfo reason) of a kind.", k => CSharpText.Literal(k.Reason));
+            WriteTable(writer, context, "global::Google.Rpc.Code", "CodeOf", "The gRPC code of a kind.", "Code");
+            WriteTable(writer, context, "int", "HttpStatusOf", "The HTTP status of a kind.", "HttpStatus");
+            WriteTable(writer, context, "global::ErrorSdk.RetryPolicy", "RetryOf", "How a caller may retry a kind.", "Retry");
+            WriteTable(writer, context, "string", "ReasonOf", "The wire reason (ErrorInfo reason) of a kind.", "Reason");
+            WriteKindOf(writer, context);
+            writer.WriteLine();
             WriteTryParseReason(writer, context);
             writer.WriteLine();
             RoutingEmitter.WritePromote(writer, context);
             writer.WriteLine();
             RoutingEmitter.WriteCreate(writer, context);
+            writer.WriteLine();
+            WriteIndexOfReason(writer);
+            writer.WriteLine();
+            RoutingEmitter.WriteKindSwitches(writer, context);
             writer.WriteLine();
             writer.WriteLine("private static global::System.ArgumentOutOfRangeException UnknownReason(" + context.ReasonType + " reason) =>");
             writer.Indent();
@@ -68,21 +79,77 @@ namespace ErrorSdk.Generator.Emitting
             return writer.ToString();
         }
 
-        private static void WriteTable(SourceWriter writer, EmitContext context, string returnType, string name, string summary, Func<KindSpec, string> value)
+        /// <summary>Writes <c>private static readonly T[] name = new T[] { ... };</c>, a few items per line.</summary>
+        public static void WriteArray(SourceWriter writer, string comment, string elementType, string name, IReadOnlyList<string> items)
+        {
+            writer.WriteLine("// " + comment);
+            if (items.Count == 0)
+            {
+                writer.WriteLine("private static readonly " + elementType + "[] " + name + " = new " + elementType + "[0];");
+                writer.WriteLine();
+                return;
+            }
+
+            writer.WriteLine("private static readonly " + elementType + "[] " + name + " = new " + elementType + "[]");
+            writer.OpenBlock();
+            for (int start = 0; start < items.Count; start += ArrayItemsPerLine)
+            {
+                var line = new List<string>(ArrayItemsPerLine);
+                for (int i = start; i < Math.Min(items.Count, start + ArrayItemsPerLine); i++)
+                {
+                    line.Add(items[i]);
+                }
+
+                writer.WriteLine(string.Join(", ", line) + ",");
+            }
+
+            writer.CloseBlock(";");
+            writer.WriteLine();
+        }
+
+        private static void WriteLookupArrays(SourceWriter writer, EmitContext context)
+        {
+            var kinds = context.Spec.Kinds;
+            var numbers = new string[kinds.Count];
+            var order = new int[kinds.Count];
+            for (int i = 0; i < kinds.Count; i++)
+            {
+                numbers[i] = CSharpText.Number(kinds[i].Number);
+                order[i] = i;
+            }
+
+            Array.Sort(order, (a, b) => string.CompareOrdinal(kinds[a].Reason, kinds[b].Reason));
+            var reasons = new string[kinds.Count];
+            var indexes = new string[kinds.Count];
+            for (int i = 0; i < order.Length; i++)
+            {
+                reasons[i] = CSharpText.Literal(kinds[order[i]].Reason);
+                indexes[i] = CSharpText.Number(order[i]);
+            }
+
+            WriteArray(writer, "The kinds' numbers, ascending: a kind's index here is its index in " + context.KindsClassName + ".All.", "int", "KindNumbers", numbers);
+            WriteArray(writer, "The reasons in ordinal order (for a binary search), and the index of each one's kind.", "string", "SortedReasons", reasons);
+            WriteArray(writer, "The index in " + context.KindsClassName + ".All of the kind of each of SortedReasons.", "int", "SortedReasonKinds", indexes);
+        }
+
+        private static void WriteTable(SourceWriter writer, EmitContext context, string returnType, string name, string summary, string property)
         {
             writer.WriteSummary(summary);
             writer.WriteLine("/// <param name=\"reason\">A reason of the taxonomy.</param>");
             writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"reason\"/> is Unspecified or not a kind of the taxonomy.</exception>");
-            writer.WriteLine("public static " + returnType + " " + name + "(" + context.ReasonType + " reason) => reason switch");
-            writer.OpenBlock();
-            foreach (var kind in context.Spec.Kinds)
-            {
-                writer.WriteLine(context.ReasonMember(kind) + " => " + value(kind) + ",");
-            }
-
-            writer.WriteLine("_ => throw UnknownReason(reason),");
-            writer.CloseBlock(";");
+            writer.WriteLine("public static " + returnType + " " + name + "(" + context.ReasonType + " reason) => KindOf(reason)." + property + ";");
             writer.WriteLine();
+        }
+
+        private static void WriteKindOf(SourceWriter writer, EmitContext context)
+        {
+            writer.WriteSummary("The description of a kind: its code, HTTP status, retry policy, fields and the rest.");
+            writer.WriteLine("/// <param name=\"reason\">A reason of the taxonomy.</param>");
+            writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"reason\"/> is Unspecified or not a kind of the taxonomy.</exception>");
+            writer.OpenBlock("public static global::ErrorSdk.KindInfo KindOf(" + context.ReasonType + " reason)");
+            writer.WriteLine("int index = global::System.Array.BinarySearch(KindNumbers, (int)reason);");
+            writer.WriteLine("return index >= 0 ? " + context.KindsType + ".All[index] : throw UnknownReason(reason);");
+            writer.CloseBlock();
         }
 
         private static void WriteTryParseReason(SourceWriter writer, EmitContext context)
@@ -91,18 +158,23 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine("/// <param name=\"reason\">The reason text, e.g. from an ErrorInfo.</param>");
             writer.WriteLine("/// <param name=\"value\">The reason's enum value, or Unspecified.</param>");
             writer.WriteLine("/// <returns>Whether <paramref name=\"reason\"/> is a reason of the taxonomy.</returns>");
-            writer.WriteLine("public static bool TryParseReason(string? reason, out " + context.ReasonType + " value)");
-            writer.OpenBlock();
-            writer.WriteLine("value = reason switch");
-            writer.OpenBlock();
-            foreach (var kind in context.Spec.Kinds)
-            {
-                writer.WriteLine(CSharpText.Literal(kind.Reason) + " => " + context.ReasonMember(kind) + ",");
-            }
+            writer.OpenBlock("public static bool TryParseReason(string? reason, out " + context.ReasonType + " value)");
+            writer.WriteLine("int index = IndexOfReason(reason);");
+            writer.WriteLine("value = index >= 0 ? (" + context.ReasonType + ")KindNumbers[index] : " + context.ReasonType + ".Unspecified;");
+            writer.WriteLine("return index >= 0;");
+            writer.CloseBlock();
+        }
 
-            writer.WriteLine("_ => " + context.ReasonType + ".Unspecified,");
-            writer.CloseBlock(";");
-            writer.WriteLine("return value != " + context.ReasonType + ".Unspecified;");
+        private static void WriteIndexOfReason(SourceWriter writer)
+        {
+            writer.WriteLine("private static int IndexOfReason(string? reason)");
+            writer.OpenBlock();
+            writer.OpenBlock("if (reason is null)");
+            writer.WriteLine("return -1;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("int position = global::System.Array.BinarySearch(SortedReasons, reason, global::System.StringComparer.Ordinal);");
+            writer.WriteLine("return position >= 0 ? SortedReasonKinds[position] : -1;");
             writer.CloseBlock();
         }
     }

@@ -12,8 +12,27 @@ namespace ErrorSdk.Generator.Emitting
     /// </summary>
     internal static class TaxonomyEmitter
     {
-        /// <summary>The key two taxonomies of one compilation may not share: it names the generated types and files.</summary>
+        /// <summary><c>{Namespace}.{Name}</c>: it prefixes the hint names of the taxonomy's files.</summary>
         public static string Identity(TaxonomySpec spec) => spec.Namespace + "." + spec.Name;
+
+        /// <summary>Every type the taxonomy generates, fully qualified: two taxonomies of a compilation may not share one.</summary>
+        public static List<string> GeneratedTypeNames(TaxonomySpec spec)
+        {
+            var prefix = spec.Namespace + ".";
+            var names = new List<string>(4 + (spec.Kinds.Count * 2))
+            {
+                prefix + spec.TaxonomyClassName,
+                prefix + spec.ReasonEnumName,
+                prefix + spec.Name + "Kinds",
+            };
+            foreach (var kind in spec.Kinds)
+            {
+                names.Add(prefix + kind.ClassName);
+                names.Add(prefix + kind.InterfaceName);
+            }
+
+            return names;
+        }
 
         public static IReadOnlyList<EmittedFile> Emit(TaxonomySpec spec)
         {

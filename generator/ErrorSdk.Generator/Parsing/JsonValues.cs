@@ -146,5 +146,24 @@ namespace ErrorSdk.Generator.Parsing
 
         public void WrongType(JsonNode value, string name, string context, string expected) =>
             _diagnostics.Report(DiagnosticIds.WrongType, SpanOf(value), name, context, expected, value.Describe());
+
+        /// <summary>
+        /// Reports an empty array or object where the schema requires at least one entry (minItems / minProperties),
+        /// so the validator never accepts what the JSON Schema rejects.
+        /// </summary>
+        public void RequireNonEmpty(JsonNode value, int count, string name, string context)
+        {
+            if (count == 0)
+            {
+                bool isObject = value is JsonObject;
+                _diagnostics.Report(
+                    DiagnosticIds.WrongType,
+                    SpanOf(value),
+                    name,
+                    context,
+                    isObject ? "an object with at least one property" : "a non-empty array (or absent)",
+                    isObject ? "an empty object" : "an empty array");
+            }
+        }
     }
 }

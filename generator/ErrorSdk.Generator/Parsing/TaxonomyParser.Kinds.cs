@@ -64,6 +64,11 @@ namespace ErrorSdk.Generator.Parsing
                     case "parents":
                         int before = _diagnostics.Count;
                         AddAll(kind.Parents, _values.StringArray(value, name, context));
+                        if (value is JsonArray parentArray)
+                        {
+                            _values.RequireNonEmpty(value, parentArray.Items.Count, name, context);
+                        }
+
                         kind.ParentsInvalid = _diagnostics.Count > before;
                         break;
                     case "code":
@@ -89,6 +94,11 @@ namespace ErrorSdk.Generator.Parsing
                         break;
                     case "fallback_for":
                         AddAll(kind.FallbackFor, _values.StringArray(value, name, context));
+                        if (value is JsonArray fallbackArray)
+                        {
+                            _values.RequireNonEmpty(value, fallbackArray.Items.Count, name, context);
+                        }
+
                         break;
                     case "match":
                         ParseMatch(kind, value, context);
@@ -153,6 +163,8 @@ namespace ErrorSdk.Generator.Parsing
                 return;
             }
 
+            _values.RequireNonEmpty(value, array.Items.Count, "aliases", kindContext);
+
             string context = "an alias of " + kindContext;
             for (int i = 0; i < array.Items.Count; i++)
             {
@@ -187,9 +199,11 @@ namespace ErrorSdk.Generator.Parsing
             }
 
             string context = "'match' of " + kindContext;
+            _values.RequireNonEmpty(value, obj.Properties.Count, "match", kindContext);
             _values.CheckKnownProperties(obj, context, MatchProperties);
             if (obj.Find("http_status") is { } statuses && _values.Array(statuses.Value, "http_status", context) is { } array)
             {
+                _values.RequireNonEmpty(statuses.Value, array.Items.Count, "http_status", context);
                 for (int i = 0; i < array.Items.Count; i++)
                 {
                     var item = array.Items[i];
@@ -215,6 +229,11 @@ namespace ErrorSdk.Generator.Parsing
             if (obj.Find("transport") is { } transport)
             {
                 AddAll(kind.MatchTransport, _values.StringArray(transport.Value, "transport", context));
+                if (transport.Value is JsonArray transportArray)
+                {
+                    _values.RequireNonEmpty(transport.Value, transportArray.Items.Count, "transport", context);
+                }
+
             }
         }
 

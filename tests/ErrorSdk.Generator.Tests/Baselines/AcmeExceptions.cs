@@ -44,10 +44,7 @@ namespace Acme.Errors
         {
         }
 
-        /// <summary>Creates the error with its kind, how it came to be and every field value (ancestors' first); constructors of this kind and of derived kinds chain to it.</summary>
-        /// <param name="kind">The kind being raised: this one or a derived one.</param>
-        /// <param name="init">Local or promoted: the message, retry delay, developer detail and cause.</param>
-        /// <param name="quota">The quota that was exceeded.</param>
+        /// <summary>Creates the error from its kind (this one or a derived one), how it came to be (local or promoted) and every field value, ancestors' first; the constructors of this kind and of derived kinds chain to it.</summary>
         protected TooManyRequestsException(global::ErrorSdk.KindInfo kind, in global::ErrorSdk.TaxonomyExceptionInit init, string? quota)
             : base(kind, init)
         {
@@ -57,6 +54,7 @@ namespace Acme.Errors
         /// <inheritdoc />
         protected override void WriteMetadata(global::System.Collections.Generic.IDictionary<string, string> metadata)
         {
+            base.WriteMetadata(metadata);
             if (Quota != null) metadata["quota"] = Quota;
         }
     }
@@ -69,10 +67,7 @@ namespace Acme.Errors
         /// <summary>Provider slug.</summary>
         public string Provider { get; }
 
-        /// <summary>Creates the error with its kind, how it came to be and every field value (ancestors' first); constructors of this kind and of derived kinds chain to it.</summary>
-        /// <param name="kind">The kind being raised: this one or a derived one.</param>
-        /// <param name="init">Local or promoted: the message, retry delay, developer detail and cause.</param>
-        /// <param name="provider">Provider slug.</param>
+        /// <summary>Creates the error from its kind (this one or a derived one), how it came to be (local or promoted) and every field value, ancestors' first; the constructors of this kind and of derived kinds chain to it.</summary>
         protected ToolErrorException(global::ErrorSdk.KindInfo kind, in global::ErrorSdk.TaxonomyExceptionInit init, string provider)
             : base(kind, init)
         {
@@ -82,6 +77,7 @@ namespace Acme.Errors
         /// <inheritdoc />
         protected override void WriteMetadata(global::System.Collections.Generic.IDictionary<string, string> metadata)
         {
+            base.WriteMetadata(metadata);
             metadata["provider"] = Provider;
         }
     }
@@ -130,11 +126,7 @@ namespace Acme.Errors
         {
         }
 
-        /// <summary>Creates the error with its kind, how it came to be and every field value (ancestors' first); constructors of this kind and of derived kinds chain to it.</summary>
-        /// <param name="kind">The kind being raised: this one or a derived one.</param>
-        /// <param name="init">Local or promoted: the message, retry delay, developer detail and cause.</param>
-        /// <param name="provider">Provider slug.</param>
-        /// <param name="quota">The quota that was exceeded.</param>
+        /// <summary>Creates the error from its kind (this one or a derived one), how it came to be (local or promoted) and every field value, ancestors' first; the constructors of this kind and of derived kinds chain to it.</summary>
         private ToolRateLimitException(global::ErrorSdk.KindInfo kind, in global::ErrorSdk.TaxonomyExceptionInit init, string provider, string? quota)
             : base(kind, init, provider)
         {
@@ -144,7 +136,7 @@ namespace Acme.Errors
         /// <inheritdoc />
         protected override void WriteMetadata(global::System.Collections.Generic.IDictionary<string, string> metadata)
         {
-            metadata["provider"] = Provider;
+            base.WriteMetadata(metadata);
             if (Quota != null) metadata["quota"] = Quota;
         }
 
@@ -203,12 +195,7 @@ namespace Acme.Errors
         {
         }
 
-        /// <summary>Creates the error with its kind, how it came to be and every field value (ancestors' first); constructors of this kind and of derived kinds chain to it.</summary>
-        /// <param name="kind">The kind being raised: this one or a derived one.</param>
-        /// <param name="init">Local or promoted: the message, retry delay, developer detail and cause.</param>
-        /// <param name="provider">Provider slug.</param>
-        /// <param name="permanent">Whether the provider says the failure is permanent.</param>
-        /// <param name="toolErrorCode">The provider's own error code.</param>
+        /// <summary>Creates the error from its kind (this one or a derived one), how it came to be (local or promoted) and every field value, ancestors' first; the constructors of this kind and of derived kinds chain to it.</summary>
         private ToolFailedException(global::ErrorSdk.KindInfo kind, in global::ErrorSdk.TaxonomyExceptionInit init, string provider, bool permanent, int toolErrorCode)
             : base(kind, init, provider)
         {
@@ -219,7 +206,7 @@ namespace Acme.Errors
         /// <inheritdoc />
         protected override void WriteMetadata(global::System.Collections.Generic.IDictionary<string, string> metadata)
         {
-            metadata["provider"] = Provider;
+            base.WriteMetadata(metadata);
             metadata["permanent"] = global::ErrorSdk.FieldCodec.FormatBool(Permanent);
             metadata["toolErrorCode"] = global::ErrorSdk.FieldCodec.FormatInt32(ToolErrorCode);
         }
@@ -296,14 +283,7 @@ namespace Acme.Errors
         {
         }
 
-        /// <summary>Creates the error with its kind, how it came to be and every field value (ancestors' first); constructors of this kind and of derived kinds chain to it.</summary>
-        /// <param name="kind">The kind being raised: this one or a derived one.</param>
-        /// <param name="init">Local or promoted: the message, retry delay, developer detail and cause.</param>
-        /// <param name="endpoint">The endpoint, sanitized.</param>
-        /// <param name="rawBody">The raw response body.</param>
-        /// <param name="statusClass">The status class, e.g. 5xx.</param>
-        /// <param name="statusCode">The HTTP status code.</param>
-        /// <param name="statusPhrase">The HTTP reason phrase.</param>
+        /// <summary>Creates the error from its kind (this one or a derived one), how it came to be (local or promoted) and every field value, ancestors' first; the constructors of this kind and of derived kinds chain to it.</summary>
         protected UpstreamErrorException(global::ErrorSdk.KindInfo kind, in global::ErrorSdk.TaxonomyExceptionInit init, global::System.Uri? endpoint, string? rawBody, string statusClass, int statusCode, string statusPhrase)
             : base(kind, init)
         {
@@ -317,6 +297,7 @@ namespace Acme.Errors
         /// <inheritdoc />
         protected override void WriteMetadata(global::System.Collections.Generic.IDictionary<string, string> metadata)
         {
+            base.WriteMetadata(metadata);
             if (Endpoint != null) metadata["endpoint"] = global::ErrorSdk.FieldCodec.FormatUri(Endpoint);
             metadata["statusClass"] = StatusClass;
             metadata["statusCode"] = global::ErrorSdk.FieldCodec.FormatInt32(StatusCode);
@@ -422,20 +403,7 @@ namespace Acme.Errors
         {
         }
 
-        /// <summary>Creates the error with its kind, how it came to be and every field value (ancestors' first); constructors of this kind and of derived kinds chain to it.</summary>
-        /// <param name="kind">The kind being raised: this one or a derived one.</param>
-        /// <param name="init">Local or promoted: the message, retry delay, developer detail and cause.</param>
-        /// <param name="endpoint">The endpoint, sanitized.</param>
-        /// <param name="rawBody">The raw response body.</param>
-        /// <param name="statusClass">The status class, e.g. 5xx.</param>
-        /// <param name="statusCode">The HTTP status code.</param>
-        /// <param name="statusPhrase">The HTTP reason phrase.</param>
-        /// <param name="attemptCount">Attempts made.</param>
-        /// <param name="credential">The credential used.</param>
-        /// <param name="elapsed">How long the call waited.</param>
-        /// <param name="partial">Whether part of the response arrived.</param>
-        /// <param name="retryBudget">Retry budget left.</param>
-        /// <param name="target">The URL that timed out.</param>
+        /// <summary>Creates the error from its kind (this one or a derived one), how it came to be (local or promoted) and every field value, ancestors' first; the constructors of this kind and of derived kinds chain to it.</summary>
         private UpstreamTimeoutException(global::ErrorSdk.KindInfo kind, in global::ErrorSdk.TaxonomyExceptionInit init, global::System.Uri? endpoint, string? rawBody, string statusClass, int statusCode, string statusPhrase, int? attemptCount, string credential, global::System.TimeSpan elapsed, bool? partial, global::System.TimeSpan? retryBudget, global::System.Uri? target)
             : base(kind, init, endpoint, rawBody, statusClass, statusCode, statusPhrase)
         {
@@ -450,10 +418,7 @@ namespace Acme.Errors
         /// <inheritdoc />
         protected override void WriteMetadata(global::System.Collections.Generic.IDictionary<string, string> metadata)
         {
-            if (Endpoint != null) metadata["endpoint"] = global::ErrorSdk.FieldCodec.FormatUri(Endpoint);
-            metadata["statusClass"] = StatusClass;
-            metadata["statusCode"] = global::ErrorSdk.FieldCodec.FormatInt32(StatusCode);
-            metadata["statusPhrase"] = StatusPhrase;
+            base.WriteMetadata(metadata);
             if (AttemptCount.HasValue) metadata["attemptCount"] = global::ErrorSdk.FieldCodec.FormatInt32(AttemptCount.GetValueOrDefault());
             metadata["elapsed"] = global::ErrorSdk.FieldCodec.FormatDuration(Elapsed);
             if (Partial.HasValue) metadata["partial"] = global::ErrorSdk.FieldCodec.FormatBool(Partial.GetValueOrDefault());
@@ -502,10 +467,7 @@ namespace Acme.Errors
         {
         }
 
-        /// <summary>Creates the error with its kind, how it came to be and every field value (ancestors' first); constructors of this kind and of derived kinds chain to it.</summary>
-        /// <param name="kind">The kind being raised: this one or a derived one.</param>
-        /// <param name="init">Local or promoted: the message, retry delay, developer detail and cause.</param>
-        /// <param name="quota">The quota that was exceeded.</param>
+        /// <summary>Creates the error from its kind (this one or a derived one), how it came to be (local or promoted) and every field value, ancestors' first; the constructors of this kind and of derived kinds chain to it.</summary>
         protected LegacyQuotaException(global::ErrorSdk.KindInfo kind, in global::ErrorSdk.TaxonomyExceptionInit init, string? quota)
             : base(kind, init, quota)
         {
@@ -555,11 +517,7 @@ namespace Acme.Errors
         {
         }
 
-        /// <summary>Creates the error with its kind, how it came to be and every field value (ancestors' first); constructors of this kind and of derived kinds chain to it.</summary>
-        /// <param name="kind">The kind being raised: this one or a derived one.</param>
-        /// <param name="init">Local or promoted: the message, retry delay, developer detail and cause.</param>
-        /// <param name="quota">The quota that was exceeded.</param>
-        /// <param name="limit">The percentage used.</param>
+        /// <summary>Creates the error from its kind (this one or a derived one), how it came to be (local or promoted) and every field value, ancestors' first; the constructors of this kind and of derived kinds chain to it.</summary>
         private LegacyQuotaHardException(global::ErrorSdk.KindInfo kind, in global::ErrorSdk.TaxonomyExceptionInit init, string? quota, int limit)
             : base(kind, init, quota)
         {
@@ -569,7 +527,7 @@ namespace Acme.Errors
         /// <inheritdoc />
         protected override void WriteMetadata(global::System.Collections.Generic.IDictionary<string, string> metadata)
         {
-            if (Quota != null) metadata["quota"] = Quota;
+            base.WriteMetadata(metadata);
             metadata["limit"] = global::ErrorSdk.FieldCodec.FormatInt32(Limit);
         }
 
@@ -631,12 +589,7 @@ namespace Acme.Errors
         {
         }
 
-        /// <summary>Creates the error with its kind, how it came to be and every field value (ancestors' first); constructors of this kind and of derived kinds chain to it.</summary>
-        /// <param name="kind">The kind being raised: this one or a derived one.</param>
-        /// <param name="init">Local or promoted: the message, retry delay, developer detail and cause.</param>
-        /// <param name="detail">What was wrong.</param>
-        /// <param name="hint">How to fix it.</param>
-        /// <param name="secret">The offending secret value.</param>
+        /// <summary>Creates the error from its kind (this one or a derived one), how it came to be (local or promoted) and every field value, ancestors' first; the constructors of this kind and of derived kinds chain to it.</summary>
         private InvalidInputException(global::ErrorSdk.KindInfo kind, in global::ErrorSdk.TaxonomyExceptionInit init, string detail, string? hint, string secret)
             : base(kind, init)
         {
@@ -648,6 +601,7 @@ namespace Acme.Errors
         /// <inheritdoc />
         protected override void WriteMetadata(global::System.Collections.Generic.IDictionary<string, string> metadata)
         {
+            base.WriteMetadata(metadata);
             metadata["detail"] = Detail;
             if (Hint != null) metadata["hint"] = Hint;
         }

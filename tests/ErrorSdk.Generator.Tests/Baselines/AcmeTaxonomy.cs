@@ -15,6 +15,42 @@ namespace Acme.Errors
         /// <summary>The semantic version of the taxonomy the code was generated from.</summary>
         public const string TaxonomyVersion = "2.1.0";
 
+        // The kinds' numbers, ascending: a kind's index here is its index in AcmeKinds.All.
+        private static readonly int[] KindNumbers = new int[]
+        {
+            1, 10, 11, 12, 20, 21, 30, 31, 50,
+        };
+
+        // The reasons in ordinal order (for a binary search), and the index of each one's kind.
+        private static readonly string[] SortedReasons = new string[]
+        {
+            "INVALID_INPUT", "LEGACY_QUOTA", "LEGACY_QUOTA_HARD", "TOOL_ERROR", "TOOL_FAILED", "TOOL_RATE_LIMIT", "TOO_MANY_REQUESTS", "UPSTREAM_ERROR", "UPSTREAM_TIMEOUT",
+        };
+
+        // The index in AcmeKinds.All of the kind of each of SortedReasons.
+        private static readonly int[] SortedReasonKinds = new int[]
+        {
+            8, 6, 7, 1, 3, 2, 0, 4, 5,
+        };
+
+        // Alias reasons in ordinal order; with AliasCodes, the sorted (reason, code) keys.
+        private static readonly string[] AliasReasons = new string[]
+        {
+            "RATE_LIMITED_LEGACY", "TOOL_ERROR",
+        };
+
+        // The code of each alias.
+        private static readonly int[] AliasCodes = new int[]
+        {
+            8, 8,
+        };
+
+        // The index in AcmeKinds.All of the kind each alias promotes to.
+        private static readonly int[] AliasKinds = new int[]
+        {
+            2, 2,
+        };
+
         private AcmeTaxonomy()
         {
         }
@@ -33,87 +69,31 @@ namespace Acme.Errors
         /// <summary>The gRPC code of a kind.</summary>
         /// <param name="reason">A reason of the taxonomy.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="reason"/> is Unspecified or not a kind of the taxonomy.</exception>
-        public static global::Google.Rpc.Code CodeOf(global::Acme.Errors.AcmeReason reason) => reason switch
-        {
-            global::Acme.Errors.AcmeReason.TooManyRequests => global::Google.Rpc.Code.ResourceExhausted,
-            global::Acme.Errors.AcmeReason.ToolError => global::Google.Rpc.Code.Unknown,
-            global::Acme.Errors.AcmeReason.ToolRateLimit => global::Google.Rpc.Code.ResourceExhausted,
-            global::Acme.Errors.AcmeReason.ToolFailed => global::Google.Rpc.Code.FailedPrecondition,
-            global::Acme.Errors.AcmeReason.UpstreamError => global::Google.Rpc.Code.Unavailable,
-            global::Acme.Errors.AcmeReason.UpstreamTimeout => global::Google.Rpc.Code.DeadlineExceeded,
-            global::Acme.Errors.AcmeReason.LegacyQuota => global::Google.Rpc.Code.ResourceExhausted,
-            global::Acme.Errors.AcmeReason.LegacyQuotaHard => global::Google.Rpc.Code.ResourceExhausted,
-            global::Acme.Errors.AcmeReason.InvalidInput => global::Google.Rpc.Code.InvalidArgument,
-            _ => throw UnknownReason(reason),
-        };
+        public static global::Google.Rpc.Code CodeOf(global::Acme.Errors.AcmeReason reason) => KindOf(reason).Code;
 
         /// <summary>The HTTP status of a kind.</summary>
         /// <param name="reason">A reason of the taxonomy.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="reason"/> is Unspecified or not a kind of the taxonomy.</exception>
-        public static int HttpStatusOf(global::Acme.Errors.AcmeReason reason) => reason switch
-        {
-            global::Acme.Errors.AcmeReason.TooManyRequests => 429,
-            global::Acme.Errors.AcmeReason.ToolError => 500,
-            global::Acme.Errors.AcmeReason.ToolRateLimit => 429,
-            global::Acme.Errors.AcmeReason.ToolFailed => 400,
-            global::Acme.Errors.AcmeReason.UpstreamError => 503,
-            global::Acme.Errors.AcmeReason.UpstreamTimeout => 504,
-            global::Acme.Errors.AcmeReason.LegacyQuota => 429,
-            global::Acme.Errors.AcmeReason.LegacyQuotaHard => 429,
-            global::Acme.Errors.AcmeReason.InvalidInput => 400,
-            _ => throw UnknownReason(reason),
-        };
+        public static int HttpStatusOf(global::Acme.Errors.AcmeReason reason) => KindOf(reason).HttpStatus;
 
         /// <summary>How a caller may retry a kind.</summary>
         /// <param name="reason">A reason of the taxonomy.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="reason"/> is Unspecified or not a kind of the taxonomy.</exception>
-        public static global::ErrorSdk.RetryPolicy RetryOf(global::Acme.Errors.AcmeReason reason) => reason switch
-        {
-            global::Acme.Errors.AcmeReason.TooManyRequests => global::ErrorSdk.RetryPolicy.Throttled,
-            global::Acme.Errors.AcmeReason.ToolError => global::ErrorSdk.RetryPolicy.Never,
-            global::Acme.Errors.AcmeReason.ToolRateLimit => global::ErrorSdk.RetryPolicy.Throttled,
-            global::Acme.Errors.AcmeReason.ToolFailed => global::ErrorSdk.RetryPolicy.Never,
-            global::Acme.Errors.AcmeReason.UpstreamError => global::ErrorSdk.RetryPolicy.Transient,
-            global::Acme.Errors.AcmeReason.UpstreamTimeout => global::ErrorSdk.RetryPolicy.Transient,
-            global::Acme.Errors.AcmeReason.LegacyQuota => global::ErrorSdk.RetryPolicy.Throttled,
-            global::Acme.Errors.AcmeReason.LegacyQuotaHard => global::ErrorSdk.RetryPolicy.Throttled,
-            global::Acme.Errors.AcmeReason.InvalidInput => global::ErrorSdk.RetryPolicy.Never,
-            _ => throw UnknownReason(reason),
-        };
-
-        /// <summary>The description of a kind.</summary>
-        /// <param name="reason">A reason of the taxonomy.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="reason"/> is Unspecified or not a kind of the taxonomy.</exception>
-        public static global::ErrorSdk.KindInfo KindOf(global::Acme.Errors.AcmeReason reason) => reason switch
-        {
-            global::Acme.Errors.AcmeReason.TooManyRequests => global::Acme.Errors.AcmeKinds.TooManyRequests,
-            global::Acme.Errors.AcmeReason.ToolError => global::Acme.Errors.AcmeKinds.ToolError,
-            global::Acme.Errors.AcmeReason.ToolRateLimit => global::Acme.Errors.AcmeKinds.ToolRateLimit,
-            global::Acme.Errors.AcmeReason.ToolFailed => global::Acme.Errors.AcmeKinds.ToolFailed,
-            global::Acme.Errors.AcmeReason.UpstreamError => global::Acme.Errors.AcmeKinds.UpstreamError,
-            global::Acme.Errors.AcmeReason.UpstreamTimeout => global::Acme.Errors.AcmeKinds.UpstreamTimeout,
-            global::Acme.Errors.AcmeReason.LegacyQuota => global::Acme.Errors.AcmeKinds.LegacyQuota,
-            global::Acme.Errors.AcmeReason.LegacyQuotaHard => global::Acme.Errors.AcmeKinds.LegacyQuotaHard,
-            global::Acme.Errors.AcmeReason.InvalidInput => global::Acme.Errors.AcmeKinds.InvalidInput,
-            _ => throw UnknownReason(reason),
-        };
+        public static global::ErrorSdk.RetryPolicy RetryOf(global::Acme.Errors.AcmeReason reason) => KindOf(reason).Retry;
 
         /// <summary>The wire reason (ErrorInfo reason) of a kind.</summary>
         /// <param name="reason">A reason of the taxonomy.</param>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="reason"/> is Unspecified or not a kind of the taxonomy.</exception>
-        public static string ReasonOf(global::Acme.Errors.AcmeReason reason) => reason switch
+        public static string ReasonOf(global::Acme.Errors.AcmeReason reason) => KindOf(reason).Reason;
+
+        /// <summary>The description of a kind: its code, HTTP status, retry policy, fields and the rest.</summary>
+        /// <param name="reason">A reason of the taxonomy.</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="reason"/> is Unspecified or not a kind of the taxonomy.</exception>
+        public static global::ErrorSdk.KindInfo KindOf(global::Acme.Errors.AcmeReason reason)
         {
-            global::Acme.Errors.AcmeReason.TooManyRequests => "TOO_MANY_REQUESTS",
-            global::Acme.Errors.AcmeReason.ToolError => "TOOL_ERROR",
-            global::Acme.Errors.AcmeReason.ToolRateLimit => "TOOL_RATE_LIMIT",
-            global::Acme.Errors.AcmeReason.ToolFailed => "TOOL_FAILED",
-            global::Acme.Errors.AcmeReason.UpstreamError => "UPSTREAM_ERROR",
-            global::Acme.Errors.AcmeReason.UpstreamTimeout => "UPSTREAM_TIMEOUT",
-            global::Acme.Errors.AcmeReason.LegacyQuota => "LEGACY_QUOTA",
-            global::Acme.Errors.AcmeReason.LegacyQuotaHard => "LEGACY_QUOTA_HARD",
-            global::Acme.Errors.AcmeReason.InvalidInput => "INVALID_INPUT",
-            _ => throw UnknownReason(reason),
-        };
+            int index = global::System.Array.BinarySearch(KindNumbers, (int)reason);
+            return index >= 0 ? global::Acme.Errors.AcmeKinds.All[index] : throw UnknownReason(reason);
+        }
 
         /// <summary>Parses a wire reason (abstract kinds included); false for an unknown one.</summary>
         /// <param name="reason">The reason text, e.g. from an ErrorInfo.</param>
@@ -121,20 +101,9 @@ namespace Acme.Errors
         /// <returns>Whether <paramref name="reason"/> is a reason of the taxonomy.</returns>
         public static bool TryParseReason(string? reason, out global::Acme.Errors.AcmeReason value)
         {
-            value = reason switch
-            {
-                "TOO_MANY_REQUESTS" => global::Acme.Errors.AcmeReason.TooManyRequests,
-                "TOOL_ERROR" => global::Acme.Errors.AcmeReason.ToolError,
-                "TOOL_RATE_LIMIT" => global::Acme.Errors.AcmeReason.ToolRateLimit,
-                "TOOL_FAILED" => global::Acme.Errors.AcmeReason.ToolFailed,
-                "UPSTREAM_ERROR" => global::Acme.Errors.AcmeReason.UpstreamError,
-                "UPSTREAM_TIMEOUT" => global::Acme.Errors.AcmeReason.UpstreamTimeout,
-                "LEGACY_QUOTA" => global::Acme.Errors.AcmeReason.LegacyQuota,
-                "LEGACY_QUOTA_HARD" => global::Acme.Errors.AcmeReason.LegacyQuotaHard,
-                "INVALID_INPUT" => global::Acme.Errors.AcmeReason.InvalidInput,
-                _ => global::Acme.Errors.AcmeReason.Unspecified,
-            };
-            return value != global::Acme.Errors.AcmeReason.Unspecified;
+            int index = IndexOfReason(reason);
+            value = index >= 0 ? (global::Acme.Errors.AcmeReason)KindNumbers[index] : global::Acme.Errors.AcmeReason.Unspecified;
+            return index >= 0;
         }
 
         /// <summary>Turns a received status into the right typed exception: by alias (reason and code), then by reason, then by the code's fallback kind, else an <see cref="global::ErrorSdk.UnclassifiedException"/>. Never throws; the raw status and every metadata entry are kept.</summary>
@@ -145,18 +114,16 @@ namespace Acme.Errors
             var received = global::ErrorSdk.ReceivedError.Read(status, DomainName);
             if (received.IsTaxonomyDomain && received.Reason is { } reason)
             {
-                switch (reason)
+                int index = IndexOfAlias(reason, received.CodeValue);
+                if (index < 0)
                 {
-                    case "TOOL_ERROR" when received.CodeValue == 8: return new global::Acme.Errors.ToolRateLimitException(received);
-                    case "RATE_LIMITED_LEGACY" when received.CodeValue == 8: return new global::Acme.Errors.ToolRateLimitException(received);
-                    case "TOO_MANY_REQUESTS": return new global::Acme.Errors.TooManyRequestsException(received);
-                    case "TOOL_RATE_LIMIT": return new global::Acme.Errors.ToolRateLimitException(received);
-                    case "TOOL_FAILED": return new global::Acme.Errors.ToolFailedException(received);
-                    case "UPSTREAM_ERROR": return new global::Acme.Errors.UpstreamErrorException(received);
-                    case "UPSTREAM_TIMEOUT": return new global::Acme.Errors.UpstreamTimeoutException(received);
-                    case "LEGACY_QUOTA": return new global::Acme.Errors.LegacyQuotaException(received);
-                    case "LEGACY_QUOTA_HARD": return new global::Acme.Errors.LegacyQuotaHardException(received);
-                    case "INVALID_INPUT": return new global::Acme.Errors.InvalidInputException(received);
+                    index = IndexOfReason(reason);
+                }
+
+                // An abstract kind promotes to nothing: its reason reads as unknown.
+                if (index >= 0 && PromoteKind(index, received) is { } promoted)
+                {
+                    return promoted;
                 }
             }
 
@@ -177,63 +144,112 @@ namespace Acme.Errors
         /// <returns>The exception, or null for an unknown or abstract reason.</returns>
         public static global::ErrorSdk.TaxonomyException? Create(string reason, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? fields, global::ErrorSdk.TaxonomyExceptionOptions options = default)
         {
-            switch (reason)
+            int index = IndexOfReason(reason);
+            return index >= 0 ? CreateKind(index, fields, options) : null;
+        }
+
+        private static int IndexOfReason(string? reason)
+        {
+            if (reason is null)
             {
-                case "TOO_MANY_REQUESTS":
-                    return new global::Acme.Errors.TooManyRequestsException(
-                        options,
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "quota"));
-                case "TOOL_RATE_LIMIT":
-                    return new global::Acme.Errors.ToolRateLimitException(
-                        options,
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "provider") ?? string.Empty,
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "quota"));
-                case "TOOL_FAILED":
-                    return new global::Acme.Errors.ToolFailedException(
-                        options,
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "provider") ?? string.Empty,
-                        global::ErrorSdk.FieldCodec.ReadBool(fields, "permanent") ?? false,
-                        global::ErrorSdk.FieldCodec.ReadInt32(fields, "toolErrorCode") ?? 0);
-                case "UPSTREAM_ERROR":
-                    return new global::Acme.Errors.UpstreamErrorException(
-                        options,
-                        global::ErrorSdk.FieldCodec.ReadUri(fields, "endpoint"),
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "rawBody"),
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "statusClass") ?? string.Empty,
-                        global::ErrorSdk.FieldCodec.ReadInt32(fields, "statusCode") ?? 0,
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "statusPhrase") ?? string.Empty);
-                case "UPSTREAM_TIMEOUT":
-                    return new global::Acme.Errors.UpstreamTimeoutException(
-                        options,
-                        global::ErrorSdk.FieldCodec.ReadUri(fields, "endpoint"),
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "rawBody"),
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "statusClass") ?? string.Empty,
-                        global::ErrorSdk.FieldCodec.ReadInt32(fields, "statusCode") ?? 0,
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "statusPhrase") ?? string.Empty,
-                        global::ErrorSdk.FieldCodec.ReadInt32(fields, "attemptCount"),
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "credential") ?? string.Empty,
-                        global::ErrorSdk.FieldCodec.ReadDuration(fields, "elapsed") ?? global::System.TimeSpan.Zero,
-                        global::ErrorSdk.FieldCodec.ReadBool(fields, "partial"),
-                        global::ErrorSdk.FieldCodec.ReadDuration(fields, "retryBudget"),
-                        global::ErrorSdk.FieldCodec.ReadUri(fields, "target"));
-                case "LEGACY_QUOTA":
-                    return new global::Acme.Errors.LegacyQuotaException(
-                        options,
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "quota"));
-                case "LEGACY_QUOTA_HARD":
-                    return new global::Acme.Errors.LegacyQuotaHardException(
-                        options,
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "quota"),
-                        global::ErrorSdk.FieldCodec.ReadInt32(fields, "limit") ?? 0);
-                case "INVALID_INPUT":
-                    return new global::Acme.Errors.InvalidInputException(
-                        options,
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "detail") ?? string.Empty,
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "hint"),
-                        global::ErrorSdk.FieldCodec.ReadString(fields, "secret") ?? string.Empty);
-                default:
-                    return null;
+                return -1;
             }
+
+            int position = global::System.Array.BinarySearch(SortedReasons, reason, global::System.StringComparer.Ordinal);
+            return position >= 0 ? SortedReasonKinds[position] : -1;
+        }
+
+        private static global::ErrorSdk.TaxonomyException? PromoteKind(int index, global::ErrorSdk.ReceivedError received) => index switch
+        {
+            0 => new global::Acme.Errors.TooManyRequestsException(received),
+            2 => new global::Acme.Errors.ToolRateLimitException(received),
+            3 => new global::Acme.Errors.ToolFailedException(received),
+            4 => new global::Acme.Errors.UpstreamErrorException(received),
+            5 => new global::Acme.Errors.UpstreamTimeoutException(received),
+            6 => new global::Acme.Errors.LegacyQuotaException(received),
+            7 => new global::Acme.Errors.LegacyQuotaHardException(received),
+            8 => new global::Acme.Errors.InvalidInputException(received),
+            _ => null,
+        };
+
+        private static global::ErrorSdk.TaxonomyException? CreateKind(int index, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? fields, global::ErrorSdk.TaxonomyExceptionOptions options) => index switch
+        {
+            0 => new global::Acme.Errors.TooManyRequestsException(
+                options,
+                global::ErrorSdk.FieldCodec.ReadString(fields, "quota")),
+            2 => new global::Acme.Errors.ToolRateLimitException(
+                options,
+                global::ErrorSdk.FieldCodec.ReadString(fields, "provider") ?? string.Empty,
+                global::ErrorSdk.FieldCodec.ReadString(fields, "quota")),
+            3 => new global::Acme.Errors.ToolFailedException(
+                options,
+                global::ErrorSdk.FieldCodec.ReadString(fields, "provider") ?? string.Empty,
+                global::ErrorSdk.FieldCodec.ReadBool(fields, "permanent") ?? false,
+                global::ErrorSdk.FieldCodec.ReadInt32(fields, "toolErrorCode") ?? 0),
+            4 => new global::Acme.Errors.UpstreamErrorException(
+                options,
+                global::ErrorSdk.FieldCodec.ReadUri(fields, "endpoint"),
+                global::ErrorSdk.FieldCodec.ReadString(fields, "rawBody"),
+                global::ErrorSdk.FieldCodec.ReadString(fields, "statusClass") ?? string.Empty,
+                global::ErrorSdk.FieldCodec.ReadInt32(fields, "statusCode") ?? 0,
+                global::ErrorSdk.FieldCodec.ReadString(fields, "statusPhrase") ?? string.Empty),
+            5 => new global::Acme.Errors.UpstreamTimeoutException(
+                options,
+                global::ErrorSdk.FieldCodec.ReadUri(fields, "endpoint"),
+                global::ErrorSdk.FieldCodec.ReadString(fields, "rawBody"),
+                global::ErrorSdk.FieldCodec.ReadString(fields, "statusClass") ?? string.Empty,
+                global::ErrorSdk.FieldCodec.ReadInt32(fields, "statusCode") ?? 0,
+                global::ErrorSdk.FieldCodec.ReadString(fields, "statusPhrase") ?? string.Empty,
+                global::ErrorSdk.FieldCodec.ReadInt32(fields, "attemptCount"),
+                global::ErrorSdk.FieldCodec.ReadString(fields, "credential") ?? string.Empty,
+                global::ErrorSdk.FieldCodec.ReadDuration(fields, "elapsed") ?? global::System.TimeSpan.Zero,
+                global::ErrorSdk.FieldCodec.ReadBool(fields, "partial"),
+                global::ErrorSdk.FieldCodec.ReadDuration(fields, "retryBudget"),
+                global::ErrorSdk.FieldCodec.ReadUri(fields, "target")),
+            6 => new global::Acme.Errors.LegacyQuotaException(
+                options,
+                global::ErrorSdk.FieldCodec.ReadString(fields, "quota")),
+            7 => new global::Acme.Errors.LegacyQuotaHardException(
+                options,
+                global::ErrorSdk.FieldCodec.ReadString(fields, "quota"),
+                global::ErrorSdk.FieldCodec.ReadInt32(fields, "limit") ?? 0),
+            8 => new global::Acme.Errors.InvalidInputException(
+                options,
+                global::ErrorSdk.FieldCodec.ReadString(fields, "detail") ?? string.Empty,
+                global::ErrorSdk.FieldCodec.ReadString(fields, "hint"),
+                global::ErrorSdk.FieldCodec.ReadString(fields, "secret") ?? string.Empty),
+            _ => null,
+        };
+
+        private static int IndexOfAlias(string reason, int code)
+        {
+            int low = 0;
+            int high = AliasReasons.Length - 1;
+            while (low <= high)
+            {
+                int middle = low + ((high - low) >> 1);
+                int order = string.CompareOrdinal(reason, AliasReasons[middle]);
+                if (order == 0)
+                {
+                    order = code.CompareTo(AliasCodes[middle]);
+                }
+
+                if (order == 0)
+                {
+                    return AliasKinds[middle];
+                }
+
+                if (order < 0)
+                {
+                    high = middle - 1;
+                }
+                else
+                {
+                    low = middle + 1;
+                }
+            }
+
+            return -1;
         }
 
         private static global::System.ArgumentOutOfRangeException UnknownReason(global::Acme.Errors.AcmeReason reason) =>

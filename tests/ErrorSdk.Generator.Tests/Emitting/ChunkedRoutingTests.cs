@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ErrorSdk.Generator.Tests.Pipeline;
+using Xunit;
+
+namespace ErrorSdk.Generator.Tests.Emitting
+{
+    /// <summary>Past 64 kinds the kind switches are split into chunks: every kind must still route and build.</summary>
+    public sealed class ChunkedRoutingTests
+    {
+        [Fact]
+        public void EveryKind_RoutesAndParses_AcrossChunks()
+        {
+            var run = GeneratorHarness.Run(CompilationTests.LargeTaxonomy(roots: 60, childrenPerRoot: 2), "/src/large.taxonomy.json");
+            CompilationTests.AssertCompilesCleanly(run);
+            Assert.Contains("PromoteKind2(index, received)", run.Sources["Large.Errors.LargeTaxonomy.g.cs"], StringComparison.Ordinal);
+
+            using var loaded = GeneratorHarness.Load(run.Output);
+            var taxonomy = (IErrorTaxonomy)loaded.Type("Large.Errors.LargeTaxonomy").GetProperty("Instance")!.GetValue(null)!;
+            var reasonType = loaded.Type("Large.Errors.LargeReason");
+            Assert.Equal(180, taxonomy.Kinds.Count);
+            foreach (var kind in taxonomy.Kinds)
+            {
+                var fields = kind.Fields.ToDictionary(f => f.Name, f => f.Type == FieldType.Bool ? "true" : f.Type == FieldType.Int ? "7" : "v", StringComparer.Ordinal);
+                var local = taxonomy.Create(kind.Reason, fields);
+                Assert.NotNull(local);
+                Assert.Same(kind, local!.Kind);
+
+                var promoted = taxonomy.Promote(local.ToStatus());
+                Assert.Equal(local.GetType(), promoted.GetType());
+                Assert.Equal(local.Metadata.OrderBy(p => p.Key, StringComparer.Ordinal), promoted.Metadata.OrderBy(p => p.Key, StringComparer.Ordinal));
+
+                var reason = Enum.ToObject(reasonType, kind.Number);
+                Assert.Same(kind, loaded.InvokeStatic("Large.Errors.LargeTaxonomy", "KindOf", reason));
+                var parse = new object?[] { kind.Reason, null };
+                Assert.True((bool)loaded.Type("Large.Errors.LargeTaxonomy").GetMethod("TryParseReason")!.Invoke(null, parse)!);
+                Assert.Equal(reason, parse[1]);
+
+                if (kind.Parents.Count > 0)
+                {
+                    // Each child has the alias (LEGACY_<reason>, FAILED_PRECONDITION).
+                    var status = SampleSdkFixture.StatusWith(9, "LEGACY_" + kind.Reason, domain: "large.example");
+                    Assert.Equal(local.GetType(), taxonomy.Promote(status).GetType());
+                    Assert.IsType<UnclassifiedException>(taxonomy.Promote(SampleSdkFixture.StatusWith(10, "LEGACY_" + kind.Reason, domain: "large.example")));
+                }
+            }
+
+            Assert.Null(taxonomy.Create("NOT_A_KIND", new Dictionary<string, string>()));
+        }
+    }
+}
