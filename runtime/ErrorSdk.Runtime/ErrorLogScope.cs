@@ -46,7 +46,7 @@ namespace ErrorSdk
                 Entry("ErrorHttpStatus", error.HttpStatus),
                 Entry("ErrorRetry", error.Retry.ToString()),
                 Entry("ErrorMessage", error.Message),
-                Entry("ErrorMetadata", new ReadOnlyDictionary<string, string>(ToDictionary(error.OutwardMetadata()))),
+                Entry("ErrorMetadata", new ReadOnlyDictionary<string, string>(ToDictionary(error.Metadata))),
             };
             if (error.RetryAfter is { } delay)
             {

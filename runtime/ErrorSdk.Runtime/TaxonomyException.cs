@@ -66,7 +66,8 @@ namespace ErrorSdk
 
         /// <summary>
         /// The ErrorInfo metadata: every non-sensitive field as a string, or, for a promoted error, every entry that
-        /// arrived (unparsable ones included).
+        /// arrived (unparsable ones included) except a sensitive field's, with uri fields sanitized; the raw entries stay in
+        /// <see cref="Received"/>.
         /// </summary>
         public IReadOnlyDictionary<string, string> Metadata => _metadata ??= BuildMetadata();
 
@@ -90,39 +91,7 @@ namespace ErrorSdk
         /// travels as DebugInfo (opt-in: only for trusted peers).
         /// </summary>
         public Google.Rpc.Status ToStatus(bool includeDeveloperMessage) =>
-            StatusDetails.Build((int)Code, Message, Reason, Domain, OutwardMetadata(), RetryAfter, includeDeveloperMessage ? DeveloperMessage : null);
-
-        /// <summary>
-        /// The metadata that may leave the process. For a promoted error it is what arrived, less what the kind's contract
-        /// forbids on the wire: an entry named after a sensitive field is dropped (a peer that sent one broke the contract;
-        /// sending it on would repeat the leak), and a uri field's entry is sanitized to scheme://host/path.
-        /// </summary>
-        internal IReadOnlyDictionary<string, string> OutwardMetadata()
-        {
-            var metadata = Metadata;
-            if (Kind is null || _received is null || metadata.Count == 0 || !HasGuardedField(metadata))
-            {
-                return metadata;
-            }
-
-            var outward = new Dictionary<string, string>(metadata.Count, StringComparer.Ordinal);
-            foreach (var entry in metadata)
-            {
-                switch (FieldOf(entry.Key))
-                {
-                    case { IsSensitive: true }:
-                        break;
-                    case { Type: FieldType.Uri }:
-                        outward[entry.Key] = FieldCodec.ParseUri(entry.Value) is { } uri ? FieldCodec.FormatUri(uri) : TextSanitizer.Sanitize(entry.Value);
-                        break;
-                    default:
-                        outward[entry.Key] = entry.Value;
-                        break;
-                }
-            }
-
-            return outward;
-        }
+            StatusDetails.Build((int)Code, Message, Reason, Domain, Metadata, RetryAfter, includeDeveloperMessage ? DeveloperMessage : null);
 
         /// <summary>
         /// The state of a logging scope for this error (<c>logger.BeginScope(error.ToLogScope())</c>): what a log may
@@ -176,12 +145,43 @@ namespace ErrorSdk
         {
             if (_received is not null)
             {
-                return _received.Metadata;
+                return ReceivedMetadata(_received.Metadata);
             }
 
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
             WriteMetadata(metadata);
             return metadata.Count == 0 ? NoMetadata : new ReadOnlyDictionary<string, string>(metadata);
+        }
+
+        /// <summary>
+        /// What arrived, less what the kind's contract forbids: an entry named after a sensitive field is dropped (a peer that
+        /// sent one broke the contract; passing it on would repeat the leak) and a uri field's entry is sanitized to
+        /// scheme://host/path, as every uri is before any use. <see cref="ReceivedError.Metadata"/> keeps the raw entries.
+        /// </summary>
+        private IReadOnlyDictionary<string, string> ReceivedMetadata(IReadOnlyDictionary<string, string> received)
+        {
+            if (Kind is null || received.Count == 0 || !HasGuardedField(received))
+            {
+                return received;
+            }
+
+            var metadata = new Dictionary<string, string>(received.Count, StringComparer.Ordinal);
+            foreach (var entry in received)
+            {
+                switch (FieldOf(entry.Key))
+                {
+                    case { IsSensitive: true }:
+                        break;
+                    case { Type: FieldType.Uri }:
+                        metadata[entry.Key] = FieldCodec.ParseUri(entry.Value) is { } uri ? FieldCodec.FormatUri(uri) : TextSanitizer.Sanitize(entry.Value);
+                        break;
+                    default:
+                        metadata[entry.Key] = entry.Value;
+                        break;
+                }
+            }
+
+            return new ReadOnlyDictionary<string, string>(metadata);
         }
     }
 }

@@ -14,6 +14,9 @@ namespace ErrorSdk.Tests.Hardening
             yield return ("Message", error.Message);
             yield return ("ToString()", error.ToString());
             yield return ("DeveloperMessage (sanitized, local)", error.DeveloperMessage ?? string.Empty);
+            // What a problem+json body carries: reason, domain, the message as detail, the metadata.
+            yield return ("problem details", error.Reason + " " + error.Domain + " " + error.Message + " " +
+                string.Join(";", error.Metadata.Select(p => p.Key + "=" + p.Value)));
             foreach (var optIn in new[] { false, true })
             {
                 var status = error.ToStatus(includeDeveloperMessage: optIn);
