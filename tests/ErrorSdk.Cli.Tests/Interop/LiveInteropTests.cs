@@ -201,6 +201,26 @@ namespace ErrorSdk.Cli.Tests.Interop
             {
                 yield return "retry delay " + received.RetryDelay + ", expected " + vector.RetryAfter;
             }
+
+            // The generated SDK routes what the peer sent to the kind's own class, with its code and retry policy.
+            var promoted = ErrorSdk.Taxonomy.ErrorSdkTaxonomy.Promote(status);
+            var kind = ErrorSdk.Taxonomy.ErrorSdkTaxonomy.TryParseReason(vector.Reason, out var reason)
+                ? ErrorSdk.Taxonomy.ErrorSdkTaxonomy.KindOf(reason)
+                : null;
+            if (kind is null || promoted.Kind != kind)
+            {
+                yield return "promoted to " + promoted.GetType().Name + " (" + promoted.Reason + "), expected the class of " + vector.Reason;
+            }
+
+            if ((int)promoted.Code != vector.Code || !string.Equals(promoted.Retry.ToString(), vector.Retry, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return "promoted code/retry " + promoted.Code + "/" + promoted.Retry + ", expected " + vector.CodeName + "/" + vector.Retry;
+            }
+
+            if (promoted.RetryAfter != vector.RetryAfter || promoted.Message != vector.Message)
+            {
+                yield return "promoted retry-after/message " + promoted.RetryAfter + "/'" + promoted.Message + "'";
+            }
         }
     }
 }
