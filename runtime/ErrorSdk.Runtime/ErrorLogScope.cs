@@ -11,8 +11,8 @@ namespace ErrorSdk
 {
     /// <summary>
     /// What a log may carry about an error, as the state of a logging scope (<c>logger.BeginScope(error.ToLogScope())</c>):
-    /// reason, domain, code, HTTP status, retry, retry delay, the outward message and the metadata that may go on the wire
-    /// (never a sensitive field's entry); the developer
+    /// reason, domain, code, HTTP status, retry, retry delay, <see cref="TaxonomyException.OutwardMessage"/> and
+    /// <see cref="TaxonomyException.OutwardMetadata"/>; the developer
     /// message only when asked for, scrubbed again. Never the inner exception's text or the raw received status.
     /// </summary>
     public sealed class ErrorLogScope : IReadOnlyList<KeyValuePair<string, object?>>
@@ -45,8 +45,8 @@ namespace ErrorSdk
                 Entry("ErrorCode", GrpcCodeTable.NameOf((int)error.Code)),
                 Entry("ErrorHttpStatus", error.HttpStatus),
                 Entry("ErrorRetry", error.Retry.ToString()),
-                Entry("ErrorMessage", error.Message),
-                Entry("ErrorMetadata", new ReadOnlyDictionary<string, string>(ToDictionary(error.Metadata))),
+                Entry("ErrorMessage", error.OutwardMessage),
+                Entry("ErrorMetadata", new ReadOnlyDictionary<string, string>(ToDictionary(error.OutwardMetadata))),
             };
             if (error.RetryAfter is { } delay)
             {

@@ -46,8 +46,8 @@ namespace ErrorSdk
         public int CodeValue => Status.Code;
 
         /// <summary>
-        /// The received message, cut at <see cref="WireLimits.MaxMessageLength"/> (and then marked) and scrubbed of
-        /// secrets by <see cref="Safety.TextSanitizer"/>, since it may be sent on; the raw text stays in <see cref="Status"/>.
+        /// The received message as it arrived, cut at <see cref="WireLimits.MaxMessageLength"/> (and then marked). It is the
+        /// peer's text: <see cref="TaxonomyException.OutwardMessage"/> is the scrubbed form that may be sent on.
         /// </summary>
         public string Message { get; }
 

@@ -273,6 +273,15 @@ namespace ErrorSdk.Safety
 
             var candidate = text.Substring(0, end);
             var tail = text.Substring(end);
+            int authorityStart = candidate.IndexOf("://", StringComparison.Ordinal) + 3;
+            int pathStart = candidate.IndexOf('/', authorityStart);
+            var authorityPart = pathStart < 0 ? candidate.Substring(authorityStart) : candidate.Substring(authorityStart, pathStart - authorityStart);
+            if (candidate.IndexOfAny(new[] { '?', '#', '@' }) < 0 && (authorityPart.IndexOf(':') < 0 || IsPort(authorityPart, authorityPart.LastIndexOf(':') + 1)))
+            {
+                // Nothing to remove: keep the URL exactly as written (no re-escaping), so clean text stays byte-identical.
+                return text;
+            }
+
             if (Uri.TryCreate(candidate, UriKind.Absolute, out var uri))
             {
                 try

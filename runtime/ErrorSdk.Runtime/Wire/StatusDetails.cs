@@ -64,7 +64,13 @@ namespace ErrorSdk.Wire
                 problems.Add("code 0 (OK) in an error status");
             }
 
-            var message = ReadText(status.Message ?? string.Empty, limits.MaxMessageLength, "message", problems);
+            // The message is kept as it arrived (cut at the limit): it is the peer's text, and outward paths scrub it.
+            var message = LimitedText.Cut(status.Message ?? string.Empty, limits.MaxMessageLength, out bool messageCut);
+            if (messageCut)
+            {
+                problems.Add("message: cut to " + limits.MaxMessageLength + " of " + status.Message!.Length + " characters");
+            }
+
             int count = status.Details.Count;
             int read = Math.Min(count, limits.MaxDetails);
             if (read < count)
@@ -139,8 +145,8 @@ namespace ErrorSdk.Wire
         }
 
         /// <summary>
-        /// Received free text as the SDK exposes it: cut at the limit, scrubbed of secrets (it may be sent on to
-        /// others), and marked when cut. Scrubbing runs on a bounded prefix, so a huge text costs no more than a small one.
+        /// Received developer text as the SDK exposes it: cut at the limit, scrubbed of secrets (the developer message is
+        /// always scrubbed), and marked when cut. Scrubbing runs on a bounded prefix, so a huge text costs no more than a small one.
         /// </summary>
         private static string ReadText(string raw, int max, string what, ProblemList problems)
         {

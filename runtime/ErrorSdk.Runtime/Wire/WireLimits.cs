@@ -22,7 +22,7 @@ namespace ErrorSdk
 
         /// <summary>Creates limits; every argument left out keeps its default.</summary>
         /// <param name="maxDetails">Details of the status that are read (default 64); later ones are only counted.</param>
-        /// <param name="maxMetadataEntries">Distinct ErrorInfo metadata keys that are kept (default 128).</param>
+        /// <param name="maxMetadataEntries">Distinct ErrorInfo metadata keys that are kept (default 1,024).</param>
         /// <param name="maxIdentifierLength">Characters of an ErrorInfo reason, domain or metadata key (default 256).</param>
         /// <param name="maxMetadataValueLength">Characters of one metadata value (default 4,096).</param>
         /// <param name="maxMessageLength">Characters of the status message (default 8,192).</param>
@@ -31,7 +31,7 @@ namespace ErrorSdk
         /// <exception cref="ArgumentOutOfRangeException">A count is negative, or a text limit is below <see cref="MinTextLength"/>.</exception>
         public WireLimits(
             int maxDetails = 64,
-            int maxMetadataEntries = 128,
+            int maxMetadataEntries = 1024,
             int maxIdentifierLength = 256,
             int maxMetadataValueLength = 4096,
             int maxMessageLength = 8192,

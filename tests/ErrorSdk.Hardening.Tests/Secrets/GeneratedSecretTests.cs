@@ -81,9 +81,9 @@ namespace ErrorSdk.Hardening.Tests.Secrets
             Assert.Equal("https://api.example.com/x", upstream.Endpoint!.ToString());
             OutwardText.AssertNoSecret(shape, OutwardText.Of(promoted));
             Assert.DoesNotContain("rawBody", promoted.ToStatus().Details[0].Value.ToStringUtf8(), StringComparison.Ordinal);
-            Assert.False(promoted.Metadata.ContainsKey("rawBody"));
-            Assert.Equal("https://api.example.com/x", promoted.Metadata["endpoint"]);
-            Assert.True(promoted.Received!.Metadata.ContainsKey("rawBody")); // the raw view keeps what arrived
+            Assert.False(promoted.OutwardMetadata.ContainsKey("rawBody"));
+            Assert.Equal("https://api.example.com/x", promoted.OutwardMetadata["endpoint"]);
+            Assert.True(promoted.Metadata.ContainsKey("rawBody")); // Metadata keeps every entry that arrived (DESIGN.md)
         }
     }
 }

@@ -122,13 +122,14 @@ namespace ErrorSdk.Tests.Hardening
         }
 
         [Fact]
-        public void Ten_thousand_metadata_entries_keep_the_first_128_keys_and_count_the_rest()
+        public void Ten_thousand_metadata_entries_keep_the_first_1024_keys_and_count_the_rest()
         {
             var entries = Enumerable.Range(0, 10_000).Select(i => ("k" + i, "v" + i)).ToArray();
             var received = ReadChecked(WireGen.Build(5, "gone", new[] { ErrorInfo("NOT_FOUND", Domain, entries) }));
-            Assert.Equal(128, received.Metadata.Count);
-            Assert.Equal("v127", received.Metadata["k127"]);
-            Assert.Contains("details[0]: ErrorInfo 9872 metadata entr(ies) past the limit not read; they stay in the raw status (WireLimits.MaxMetadataEntries)", received.Problems);
+            Assert.Equal(1024, received.Metadata.Count);
+            Assert.Equal("v1023", received.Metadata["k1023"]);
+            Assert.False(received.Metadata.ContainsKey("k1024"));
+            Assert.Contains("details[0]: ErrorInfo 8976 metadata entr(ies) past the limit not read; they stay in the raw status (WireLimits.MaxMetadataEntries)", received.Problems);
         }
 
         [Fact]

@@ -11,12 +11,11 @@ namespace ErrorSdk.Tests.Hardening
     {
         public static IEnumerable<(string Path, string Text)> Of(TaxonomyException error)
         {
-            yield return ("Message", error.Message);
+            // A promoted error's Message is the peer's text as it arrived (DESIGN.md); what leaves is OutwardMessage.
+            yield return (error.Received is null ? "Message" : "OutwardMessage", error.OutwardMessage);
             yield return ("ToString()", error.ToString());
             yield return ("DeveloperMessage (sanitized, local)", error.DeveloperMessage ?? string.Empty);
-            // What a problem+json body carries: reason, domain, the message as detail, the metadata.
-            yield return ("problem details", error.Reason + " " + error.Domain + " " + error.Message + " " +
-                string.Join(";", error.Metadata.Select(p => p.Key + "=" + p.Value)));
+            yield return ("OutwardMetadata", string.Join(";", error.OutwardMetadata.Select(p => p.Key + "=" + p.Value)));
             foreach (var optIn in new[] { false, true })
             {
                 var status = error.ToStatus(includeDeveloperMessage: optIn);
