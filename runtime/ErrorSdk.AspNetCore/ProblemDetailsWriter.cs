@@ -70,12 +70,12 @@ namespace ErrorSdk.AspNetCore
             json.WriteString(ProblemJson.Type, TypeOf(error, options));
             json.WriteString(ProblemJson.Title, TitleOf(error));
             json.WriteNumber(ProblemJson.Status, status);
-            json.WriteString(ProblemJson.Detail, error.Message);
+            json.WriteString(ProblemJson.Detail, error.OutwardMessage);
             json.WriteString(ProblemJson.Reason, error.Reason);
             json.WriteString(ProblemJson.Domain, error.Domain);
             json.WriteString(ProblemJson.Code, CodeName(error.Code));
             json.WriteStartObject(ProblemJson.Metadata);
-            foreach (var entry in error.Metadata)
+            foreach (var entry in error.OutwardMetadata)
             {
                 json.WriteString(entry.Key, entry.Value);
             }

@@ -65,37 +65,42 @@ namespace ErrorSdk.Wire
             return ByteString.CopyFrom(buffer);
         }
 
-        /// <summary>Decodes an ErrorInfo; throws <see cref="InvalidProtocolBufferException"/> on malformed bytes.</summary>
-        public static void Decode(ByteString bytes, out string reason, out string domain, out Dictionary<string, string> metadata)
+        /// <summary>
+        /// Decodes an ErrorInfo within <paramref name="limits"/>: reason, domain, keys and values are cut and marked,
+        /// keys past the entry limit are counted; throws <see cref="InvalidProtocolBufferException"/> on malformed bytes.
+        /// </summary>
+        public static DecodedErrorInfo Decode(ByteString bytes, WireLimits limits)
         {
-            reason = string.Empty;
-            domain = string.Empty;
-            metadata = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            var input = new CodedInputStream(bytes.ToByteArray());
+            var result = new DecodedErrorInfo();
+            var input = bytes.CreateCodedInput();
             uint tag;
             while ((tag = input.ReadTag()) != 0)
             {
                 switch (tag)
                 {
                     case ReasonTag:
-                        reason = input.ReadString();
+                        result.Reason = LimitedText.Cut(input.ReadString(), limits.MaxIdentifierLength, out bool reasonCut);
+                        result.ReasonCut |= reasonCut;
                         break;
                     case DomainTag:
-                        domain = input.ReadString();
+                        result.Domain = LimitedText.Cut(input.ReadString(), limits.MaxIdentifierLength, out bool domainCut);
+                        result.DomainCut |= domainCut;
                         break;
                     case MetadataTag:
-                        ReadEntry(input.ReadBytes(), metadata);
+                        ReadEntry(input.ReadBytes(), limits, result);
                         break;
                     default:
                         input.SkipLastField();
                         break;
                 }
             }
+
+            return result;
         }
 
-        private static void ReadEntry(ByteString entryBytes, Dictionary<string, string> metadata)
+        private static void ReadEntry(ByteString entryBytes, WireLimits limits, DecodedErrorInfo result)
         {
-            var entry = new CodedInputStream(entryBytes.ToByteArray());
+            var entry = entryBytes.CreateCodedInput();
             string key = string.Empty;
             string value = string.Empty;
             uint tag;
@@ -115,11 +120,50 @@ namespace ErrorSdk.Wire
                 }
             }
 
+            key = LimitedText.Cut(key, limits.MaxIdentifierLength, out bool keyCut);
+            var metadata = result.Metadata;
+            if (!metadata.ContainsKey(key) && metadata.Count >= limits.MaxMetadataEntries)
+            {
+                result.EntriesNotRead++;
+                return;
+            }
+
+            if (keyCut)
+            {
+                result.KeysCut++;
+            }
+
+            value = LimitedText.Cut(value, limits.MaxMetadataValueLength, out bool valueCut);
+            if (valueCut)
+            {
+                result.ValuesCut++;
+            }
+
             // Proto map semantics: the last entry for a key wins.
             metadata[key] = value;
         }
 
         private static int EntrySize(KeyValuePair<string, string> entry) =>
             1 + CodedOutputStream.ComputeStringSize(entry.Key) + 1 + CodedOutputStream.ComputeStringSize(entry.Value);
+    }
+
+    /// <summary>An ErrorInfo as read within the limits, with what was cut.</summary>
+    internal sealed class DecodedErrorInfo
+    {
+        public string Reason { get; set; } = string.Empty;
+
+        public string Domain { get; set; } = string.Empty;
+
+        public Dictionary<string, string> Metadata { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal);
+
+        public bool ReasonCut { get; set; }
+
+        public bool DomainCut { get; set; }
+
+        public int KeysCut { get; set; }
+
+        public int ValuesCut { get; set; }
+
+        public int EntriesNotRead { get; set; }
     }
 }
