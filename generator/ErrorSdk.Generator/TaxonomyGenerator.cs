@@ -52,7 +52,7 @@ namespace ErrorSdk.Generator
                 .Select(static (result, _) => result.Spec)
                 .WithTrackingName(TrackingNames.Spec);
 
-            // Two files generating the same {Namespace}.{Name} would collide on type and hint names: keep one, report the rest.
+            // Two taxonomies generating the same type in one namespace would collide: keep one, report the rest (ESDK190).
             var set = specs
                 .Collect()
                 .Select(static (all, _) => TaxonomySet.From(all))

@@ -83,14 +83,20 @@ namespace ErrorSdk
                 nanos = long.Parse(text.Substring(dot + 1, fraction).PadRight(9, '0'), NumberStyles.None, CultureInfo.InvariantCulture);
             }
 
-            const long maxSeconds = long.MaxValue / TimeSpan.TicksPerSecond - 1;
-            if (seconds > maxSeconds)
+            // Work on the unsigned magnitude so TimeSpan.MinValue (one tick beyond -MaxValue) reads back too.
+            const ulong maxMagnitude = (ulong)long.MaxValue + 1UL;
+            if ((ulong)seconds > maxMagnitude / TimeSpan.TicksPerSecond)
             {
                 return null;
             }
 
-            long ticks = (seconds * TimeSpan.TicksPerSecond) + (nanos / 100);
-            return TimeSpan.FromTicks(negative ? -ticks : ticks);
+            ulong magnitude = ((ulong)seconds * TimeSpan.TicksPerSecond) + (ulong)(nanos / 100);
+            if (magnitude > (negative ? maxMagnitude : (ulong)long.MaxValue))
+            {
+                return null;
+            }
+
+            return TimeSpan.FromTicks(negative ? (long)(0UL - magnitude) : (long)magnitude);
         }
 
         /// <summary>Parses an absolute URI and sanitizes it; null when absent or unparsable.</summary>

@@ -19,6 +19,7 @@ namespace ErrorSdk
 
         internal ReceivedError(
             Google.Rpc.Status status,
+            string message,
             string? reason,
             string? domain,
             bool isTaxonomyDomain,
@@ -28,6 +29,7 @@ namespace ErrorSdk
             IReadOnlyList<string>? problems)
         {
             Status = status;
+            Message = message;
             Reason = reason;
             Domain = domain;
             IsTaxonomyDomain = isTaxonomyDomain;
@@ -43,10 +45,16 @@ namespace ErrorSdk
         /// <summary>The received code value (it may lie outside the known codes).</summary>
         public int CodeValue => Status.Code;
 
-        /// <summary>The received message.</summary>
-        public string Message => Status.Message ?? string.Empty;
+        /// <summary>
+        /// The received message as it arrived, cut at <see cref="WireLimits.MaxMessageLength"/> (and then marked). It is the
+        /// peer's text: <see cref="TaxonomyException.OutwardMessage"/> is the scrubbed form that may be sent on.
+        /// </summary>
+        public string Message { get; }
 
-        /// <summary>The reason of the ErrorInfo that was read, or null when the status carried none.</summary>
+        /// <summary>
+        /// The reason of the ErrorInfo that was read, or null when the status carried none. Like the domain and the
+        /// metadata keys, cut at <see cref="WireLimits.MaxIdentifierLength"/>.
+        /// </summary>
         public string? Reason { get; }
 
         /// <summary>The domain of the ErrorInfo that was read, or null when the status carried none.</summary>
@@ -55,23 +63,42 @@ namespace ErrorSdk
         /// <summary>Whether the ErrorInfo that was read belongs to the taxonomy's domain.</summary>
         public bool IsTaxonomyDomain { get; }
 
-        /// <summary>Every metadata entry of the ErrorInfo that was read.</summary>
+        /// <summary>
+        /// Every metadata entry of the ErrorInfo that was read, up to <see cref="WireLimits.MaxMetadataEntries"/> keys,
+        /// values cut at <see cref="WireLimits.MaxMetadataValueLength"/>. Values are kept verbatim otherwise (they are the
+        /// kind's non-sensitive fields).
+        /// </summary>
         public IReadOnlyDictionary<string, string> Metadata { get; }
 
         /// <summary>The RetryInfo delay, when one arrived and was valid.</summary>
         public TimeSpan? RetryDelay { get; }
 
-        /// <summary>The DebugInfo detail, when the sender opted in to send one.</summary>
+        /// <summary>
+        /// The DebugInfo detail, when the sender opted in to send one: cut at <see cref="WireLimits.MaxDebugDetailLength"/>
+        /// and scrubbed of secrets.
+        /// </summary>
         public string? DebugDetail { get; }
 
-        /// <summary>What could not be read (a malformed detail, a bad delay); empty when all was well-formed.</summary>
+        /// <summary>
+        /// What could not be read or was cut at a limit (a malformed detail, a bad delay, an out-of-range code, a long
+        /// message); empty when all was well-formed and within the limits. At most 65 lines.
+        /// </summary>
         public IReadOnlyList<string> Problems { get; }
 
         /// <summary>
-        /// Reads <paramref name="status"/> for the taxonomy of <paramref name="domain"/>. Never throws; a null status
-        /// reads as an empty UNKNOWN status.
+        /// Reads <paramref name="status"/> for the taxonomy of <paramref name="domain"/> within <see cref="WireLimits.Default"/>.
+        /// Never throws; a null status reads as an empty UNKNOWN status.
         /// </summary>
-        public static ReceivedError Read(Google.Rpc.Status? status, string domain) => StatusDetails.Read(status, domain);
+        public static ReceivedError Read(Google.Rpc.Status? status, string domain) => StatusDetails.Read(status, domain, WireLimits.Default);
+
+        /// <summary>
+        /// Reads <paramref name="status"/> for the taxonomy of <paramref name="domain"/> within <paramref name="limits"/>:
+        /// whatever goes over a limit is cut and listed in <see cref="Problems"/>. Never throws for any status; a null
+        /// status reads as an empty UNKNOWN status.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
+        public static ReceivedError Read(Google.Rpc.Status? status, string domain, WireLimits limits) =>
+            StatusDetails.Read(status, domain, limits ?? throw new ArgumentNullException(nameof(limits)));
 
         /// <summary>The metadata value of <paramref name="key"/>, or null.</summary>
         public string? GetMetadata(string key) => Metadata.TryGetValue(key, out var value) ? value : null;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using ErrorSdk.Internal;
+using ErrorSdk.Safety;
 using ErrorSdk.Wire;
 
 namespace ErrorSdk
@@ -19,6 +20,8 @@ namespace ErrorSdk
         private readonly TimeSpan? _retryAfter;
         private readonly string? _developerMessage;
         private IReadOnlyDictionary<string, string>? _metadata;
+        private IReadOnlyDictionary<string, string>? _outwardMetadata;
+        private string? _outwardMessage;
 
         /// <summary>Creates an error of <paramref name="kind"/>; generated constructors call this.</summary>
         protected TaxonomyException(KindInfo kind, in TaxonomyExceptionInit init)
@@ -65,9 +68,25 @@ namespace ErrorSdk
 
         /// <summary>
         /// The ErrorInfo metadata: every non-sensitive field as a string, or, for a promoted error, every entry that
-        /// arrived (unparsable ones included).
+        /// arrived (unparsable ones included). What may be sent on is <see cref="OutwardMetadata"/>.
         /// </summary>
         public IReadOnlyDictionary<string, string> Metadata => _metadata ??= BuildMetadata();
+
+        /// <summary>
+        /// The metadata that may leave the process (<see cref="ToStatus()"/>, problem details, log scopes): <see cref="Metadata"/>
+        /// for a locally raised error; for a promoted one, what arrived less a sensitive field's entry and with uri
+        /// fields sanitized to scheme://host/path (a peer that broke the contract is not repeated).
+        /// </summary>
+        public IReadOnlyDictionary<string, string> OutwardMetadata =>
+            _outwardMetadata ??= _received is null ? Metadata : BuildOutwardMetadata(Metadata);
+
+        /// <summary>
+        /// The message that may leave the process (<see cref="ToStatus()"/>, <see cref="ToString"/>, problem details, log
+        /// scopes): <see cref="Exception.Message"/> for a locally raised error (a rendered template); for a promoted one, the
+        /// message that arrived scrubbed of recognizable secrets by <see cref="TextSanitizer"/>, since a peer may have
+        /// echoed a token.
+        /// </summary>
+        public string OutwardMessage => _outwardMessage ??= _received is null ? Message : TextSanitizer.Sanitize(Message);
 
         /// <summary>
         /// Developer detail: sanitized, local only. It travels (as DebugInfo) only when the sender opts in;
@@ -81,7 +100,10 @@ namespace ErrorSdk
         /// <summary>What was read from the received status; null for a locally raised error.</summary>
         public ReceivedError? Received => _received;
 
-        /// <summary>Builds the wire form: code, message, ErrorInfo, then RetryInfo when a delay is known.</summary>
+        /// <summary>
+        /// Builds the wire form: code, <see cref="OutwardMessage"/>, ErrorInfo with <see cref="OutwardMetadata"/>, then
+        /// RetryInfo when a delay is known.
+        /// </summary>
         public Google.Rpc.Status ToStatus() => ToStatus(includeDeveloperMessage: false);
 
         /// <summary>
@@ -89,7 +111,13 @@ namespace ErrorSdk
         /// travels as DebugInfo (opt-in: only for trusted peers).
         /// </summary>
         public Google.Rpc.Status ToStatus(bool includeDeveloperMessage) =>
-            StatusDetails.Build((int)Code, Message, Reason, Domain, Metadata, RetryAfter, includeDeveloperMessage ? DeveloperMessage : null);
+            StatusDetails.Build((int)Code, OutwardMessage, Reason, Domain, OutwardMetadata, RetryAfter, includeDeveloperMessage ? DeveloperMessage : null);
+
+        /// <summary>
+        /// The state of a logging scope for this error (<c>logger.BeginScope(error.ToLogScope())</c>): what a log may
+        /// carry, without inner exception text or the raw received status.
+        /// </summary>
+        public ErrorLogScope ToLogScope(bool includeDeveloperMessage = false) => ErrorLogScope.For(this, includeDeveloperMessage);
 
         /// <summary>
         /// Writes the non-sensitive field values of a locally raised error as metadata strings.
@@ -102,9 +130,35 @@ namespace ErrorSdk
         /// <inheritdoc />
         public override string ToString()
         {
-            // Outward-safe: type, reason, code and the (template-rendered or received) message; no raw inner text.
-            var text = GetType().FullName + ": [" + Reason + ", " + GrpcCodeTable.NameOf((int)Code) + "] " + Message;
+            // Outward-safe: type, reason, code and the outward message; no raw inner text.
+            var text = GetType().FullName + ": [" + Reason + ", " + GrpcCodeTable.NameOf((int)Code) + "] " + OutwardMessage;
             return StackTrace is { } stack ? text + Environment.NewLine + stack : text;
+        }
+
+        private bool HasGuardedField(IReadOnlyDictionary<string, string> metadata)
+        {
+            foreach (var field in Kind!.Fields)
+            {
+                if ((field.IsSensitive || field.Type == FieldType.Uri) && metadata.ContainsKey(field.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private FieldInfo? FieldOf(string name)
+        {
+            foreach (var field in Kind!.Fields)
+            {
+                if (string.Equals(field.Name, name, StringComparison.Ordinal))
+                {
+                    return field;
+                }
+            }
+
+            return null;
         }
 
         private IReadOnlyDictionary<string, string> BuildMetadata()
@@ -117,6 +171,37 @@ namespace ErrorSdk
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
             WriteMetadata(metadata);
             return metadata.Count == 0 ? NoMetadata : new ReadOnlyDictionary<string, string>(metadata);
+        }
+
+        /// <summary>
+        /// What arrived, less what the kind's contract forbids on the wire: an entry named after a sensitive field is dropped
+        /// (a peer that sent one broke the contract; passing it on would repeat the leak) and a uri field's entry is
+        /// sanitized to scheme://host/path, as every uri is before any use.
+        /// </summary>
+        private IReadOnlyDictionary<string, string> BuildOutwardMetadata(IReadOnlyDictionary<string, string> received)
+        {
+            if (Kind is null || received.Count == 0 || !HasGuardedField(received))
+            {
+                return received;
+            }
+
+            var metadata = new Dictionary<string, string>(received.Count, StringComparer.Ordinal);
+            foreach (var entry in received)
+            {
+                switch (FieldOf(entry.Key))
+                {
+                    case { IsSensitive: true }:
+                        break;
+                    case { Type: FieldType.Uri }:
+                        metadata[entry.Key] = FieldCodec.ParseUri(entry.Value) is { } uri ? FieldCodec.FormatUri(uri) : TextSanitizer.Sanitize(entry.Value);
+                        break;
+                    default:
+                        metadata[entry.Key] = entry.Value;
+                        break;
+                }
+            }
+
+            return new ReadOnlyDictionary<string, string>(metadata);
         }
     }
 }

@@ -30,12 +30,10 @@ namespace ErrorSdk.Tests
                     _ => RandomBytes(random),
                 };
 
-                var expected = Outcome(() => Reference(bytes));
-                var actual = Outcome(() =>
-                {
-                    ErrorInfoCodec.Decode(ByteString.CopyFrom(bytes), "errorsdk.dev", out var reason, out var domain, out var metadata);
-                    return (reason, domain, metadata.ToList());
-                });
+                // Tight limits on every other case, so cuts and the entry limit are exercised too.
+                var limits = i % 2 == 0 ? WireLimits.Default : new WireLimits(maxMetadataEntries: 3, maxIdentifierLength: 32, maxMetadataValueLength: 40);
+                var expected = Outcome(() => Reference(bytes, limits));
+                var actual = Outcome(() => Describe(ErrorInfoCodec.Decode(ByteString.CopyFrom(bytes), limits, "errorsdk.dev")));
                 Assert.True(expected == actual, "case " + i + " (" + Convert.ToBase64String(bytes) + "): expected " + expected + ", got " + actual);
             }
         }
@@ -51,11 +49,11 @@ namespace ErrorSdk.Tests
             // Parsing from a larger buffer leaves the detail's bytes at an offset of a shared array or a copy; either way they read the same.
             var parsed = Google.Rpc.Status.Parser.ParseFrom(status.ToByteArray());
 
-            ErrorInfoCodec.Decode(parsed.Details[0].Value, "errorsdk.dev", out var reason, out var domain, out var metadata);
+            var decoded = ErrorInfoCodec.Decode(parsed.Details[0].Value, WireLimits.Default, "errorsdk.dev");
 
-            Assert.Equal("NOT_FOUND", reason);
-            Assert.Equal("errorsdk.dev", domain);
-            Assert.Equal("a/b", metadata["resourceName"]);
+            Assert.Equal("NOT_FOUND", decoded.Reason);
+            Assert.Equal("errorsdk.dev", decoded.Domain);
+            Assert.Equal("a/b", decoded.Metadata.ToMap()["resourceName"]);
         }
 
         [Fact]
@@ -197,11 +195,16 @@ namespace ErrorSdk.Tests
             return output.ToArray();
         }
 
-        /// <summary>The reader as it was before the in-place path: CodedInputStream over a copy, a dictionary.</summary>
-        private static (string Reason, string Domain, List<KeyValuePair<string, string>> Metadata) Reference(byte[] bytes)
+        /// <summary>The reader as it was before the in-place path: CodedInputStream, a dictionary, the limits applied per field.</summary>
+        private static string Reference(byte[] bytes, WireLimits limits)
         {
             string reason = string.Empty;
             string domain = string.Empty;
+            bool reasonCut = false;
+            bool domainCut = false;
+            int keysCut = 0;
+            int valuesCut = 0;
+            int notRead = 0;
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
             var input = new CodedInputStream(bytes);
             uint tag;
@@ -210,10 +213,12 @@ namespace ErrorSdk.Tests
                 switch (tag)
                 {
                     case 10:
-                        reason = input.ReadString();
+                        reason = LimitedText.Cut(input.ReadString(), limits.MaxIdentifierLength, out bool rc);
+                        reasonCut |= rc;
                         break;
                     case 18:
-                        domain = input.ReadString();
+                        domain = LimitedText.Cut(input.ReadString(), limits.MaxIdentifierLength, out bool dc);
+                        domainCut |= dc;
                         break;
                     case 26:
                         var entry = new CodedInputStream(input.ReadBytes().ToByteArray());
@@ -236,6 +241,16 @@ namespace ErrorSdk.Tests
                             }
                         }
 
+                        key = LimitedText.Cut(key, limits.MaxIdentifierLength, out bool keyCut);
+                        if (!metadata.ContainsKey(key) && metadata.Count >= limits.MaxMetadataEntries)
+                        {
+                            notRead++;
+                            break;
+                        }
+
+                        keysCut += keyCut ? 1 : 0;
+                        value = LimitedText.Cut(value, limits.MaxMetadataValueLength, out bool valueCut);
+                        valuesCut += valueCut ? 1 : 0;
                         metadata[key] = value;
                         break;
                     default:
@@ -244,15 +259,19 @@ namespace ErrorSdk.Tests
                 }
             }
 
-            return (reason, domain, metadata.ToList());
+            return "ok [" + reason + "] [" + domain + "] " + string.Join(", ", metadata.Select(e => "[" + e.Key + "]=[" + e.Value + "]")) +
+                " cuts " + reasonCut + domainCut + keysCut + "/" + valuesCut + "/" + notRead;
         }
 
-        private static string Outcome(Func<(string Reason, string Domain, List<KeyValuePair<string, string>> Metadata)> decode)
+        private static string Describe(DecodedErrorInfo info) =>
+            "ok [" + info.Reason + "] [" + info.Domain + "] " + string.Join(", ", info.Metadata.ToMap().Select(e => "[" + e.Key + "]=[" + e.Value + "]")) +
+            " cuts " + info.ReasonCut + info.DomainCut + info.KeysCut + "/" + info.ValuesCut + "/" + info.EntriesNotRead;
+
+        private static string Outcome(Func<string> decode)
         {
             try
             {
-                var (reason, domain, metadata) = decode();
-                return "ok [" + reason + "] [" + domain + "] " + string.Join(", ", metadata.Select(e => "[" + e.Key + "]=[" + e.Value + "]"));
+                return decode();
             }
             catch (Exception e)
             {

@@ -74,8 +74,15 @@ namespace ErrorSdk.Generator.Emitting
         {
             var builder = new StringBuilder(text.Length);
             bool pendingSpace = false;
-            foreach (char c in text)
+            for (int i = 0; i < text.Length; i++)
             {
+                char c = text[i];
+                if (char.IsSurrogate(c) && !char.IsSurrogatePair(text, i) && !(i > 0 && char.IsSurrogatePair(text, i - 1)))
+                {
+                    // A lone surrogate cannot be written as UTF-8.
+                    c = '\uFFFD';
+                }
+
                 if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || char.IsWhiteSpace(c))
                 {
                     pendingSpace = builder.Length > 0;

@@ -19,9 +19,6 @@ namespace ErrorSdk.Generator.Emitting
             _builder = new StringBuilder(capacity);
         }
 
-        /// <summary>The current indentation depth.</summary>
-        public int Indentation => _indent;
-
         /// <summary>Writes one indented line (an empty <paramref name="line"/> writes a bare newline).</summary>
         public void WriteLine(string line)
         {

@@ -143,30 +143,16 @@ namespace ErrorSdk.Generator.Parsing
                     _diagnostics.Report(DiagnosticIds.JsonDuplicateKey, _locator.Span(nameStart, nameLength), Shorten(name), firstLine);
                 }
 
-                SkipWhitespace();
-                char next = Peek();
-                if (next == ',')
+                bool? more = ReadSeparator('}');
+                if (more is null)
                 {
-                    int comma = _pos;
-                    _pos++;
-                    SkipWhitespace();
-                    if (Peek() == '}')
-                    {
-                        _diagnostics.Report(DiagnosticIds.JsonTrailingComma, _locator.Span(comma, 1), "}");
-                        _pos++;
-                        break;
-                    }
-
-                    continue;
+                    Fail("expected ',' or '}' after the value of '" + Shorten(name) + "', found " + DescribeAt(_pos));
                 }
 
-                if (next == '}')
+                if (more != true)
                 {
-                    _pos++;
                     break;
                 }
-
-                Fail("expected ',' or '}' after the value of '" + Shorten(name) + "', found " + DescribeAt(_pos));
             }
 
             obj.Length = _pos - obj.Start;
@@ -190,34 +176,52 @@ namespace ErrorSdk.Generator.Parsing
             {
                 SkipWhitespace();
                 array.Items.Add(ReadValue(depth));
-                SkipWhitespace();
-                char next = Peek();
-                if (next == ',')
+                bool? more = ReadSeparator(']');
+                if (more is null)
                 {
-                    int comma = _pos;
-                    _pos++;
-                    SkipWhitespace();
-                    if (Peek() == ']')
-                    {
-                        _diagnostics.Report(DiagnosticIds.JsonTrailingComma, _locator.Span(comma, 1), "]");
-                        _pos++;
-                        break;
-                    }
-
-                    continue;
+                    Fail("expected ',' or ']' after an array item, found " + DescribeAt(_pos));
                 }
 
-                if (next == ']')
+                if (more != true)
                 {
-                    _pos++;
                     break;
                 }
-
-                Fail("expected ',' or ']' after an array item, found " + DescribeAt(_pos));
             }
 
             array.Length = _pos - array.Start;
             return array;
+        }
+
+        /// <summary>
+        /// After a member or an item: true when ',' announces another, false at <paramref name="close"/> (a trailing
+        /// comma before it is reported and ends the container too), null for anything else.
+        /// </summary>
+        private bool? ReadSeparator(char close)
+        {
+            SkipWhitespace();
+            char next = Peek();
+            if (next == close)
+            {
+                _pos++;
+                return false;
+            }
+
+            if (next != ',')
+            {
+                return null;
+            }
+
+            int comma = _pos;
+            _pos++;
+            SkipWhitespace();
+            if (Peek() != close)
+            {
+                return true;
+            }
+
+            _diagnostics.Report(DiagnosticIds.JsonTrailingComma, _locator.Span(comma, 1), close.ToString());
+            _pos++;
+            return false;
         }
 
         private JsonString ReadString()

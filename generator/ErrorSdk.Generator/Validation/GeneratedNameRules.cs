@@ -18,7 +18,11 @@ namespace ErrorSdk.Generator.Validation
             {
                 Claim(context, owners, name.Value + "Taxonomy", "the taxonomy class", name.Span);
                 Claim(context, owners, name.Value + "Reason", "the reason enum", name.Span);
+                Claim(context, owners, name.Value + "Kinds", "the kinds class", name.Span);
             }
+
+            // Members of {Name}Kinds: one field per kind plus 'All'; a member may not be named like its class (CS0542).
+            string? kindsClass = context.Raw.Name is { } n && NameRules.IsTaxonomyName(n.Value) ? n.Value + "Kinds" : null;
 
             var pascalNames = new Dictionary<string, KindState>(System.StringComparer.Ordinal);
             foreach (var kind in context.Kinds)
@@ -40,6 +44,16 @@ namespace ErrorSdk.Generator.Validation
                 if (kind.PascalName == "Unspecified")
                 {
                     context.Diagnostics.Report(DiagnosticIds.GeneratedNameCollision, span, kind.PascalName, owner, "the reason enum's zero value 'Unspecified'");
+                }
+
+                if (kind.PascalName == "All")
+                {
+                    context.Diagnostics.Report(DiagnosticIds.GeneratedNameCollision, span, kind.PascalName, owner, "the kinds class's list 'All'");
+                }
+
+                if (kind.PascalName == kindsClass)
+                {
+                    context.Diagnostics.Report(DiagnosticIds.GeneratedNameCollision, span, kind.PascalName, owner, "the kinds class '" + kindsClass + "' that holds it");
                 }
 
                 Claim(context, owners, kind.ClassName, "the class of " + owner, span);

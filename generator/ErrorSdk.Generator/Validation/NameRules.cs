@@ -45,7 +45,9 @@ namespace ErrorSdk.Generator.Validation
             "Reason", "Domain", "Code", "HttpStatus", "Retry", "IsRetryable", "RetryAfter", "Metadata", "DeveloperMessage",
             "ReceivedStatus", "Received", "Kind", "Message", "Data", "Source", "StackTrace", "InnerException", "HelpLink",
             "HResult", "TargetSite", "ToStatus", "GetType", "ToString", "GetHashCode", "Equals", "GetBaseException",
-            "GetObjectData", "MemberwiseClone", "ReferenceEquals", "Finalize",
+            "GetObjectData", "MemberwiseClone", "ReferenceEquals", "Finalize", "SerializeObjectState",
+            // Generated per class: the metadata writer override and the template renderer.
+            "WriteMetadata", "RenderMessage",
         };
 
         /// <summary>Runtime type names a generated type may not shadow in code that imports both namespaces.</summary>

@@ -67,24 +67,27 @@ namespace ErrorSdk.Wire
         }
 
         /// <summary>
-        /// Decodes an ErrorInfo; throws <see cref="InvalidProtocolBufferException"/> on malformed bytes. A domain equal to
-        /// <paramref name="knownDomain"/> comes back as that instance.
+        /// Decodes an ErrorInfo within <paramref name="limits"/>: reason, domain, keys and values are cut and marked,
+        /// keys past the entry limit are counted; throws <see cref="InvalidProtocolBufferException"/> on malformed bytes.
+        /// A domain equal to <paramref name="knownDomain"/> comes back as that instance.
         /// </summary>
-        public static void Decode(ByteString bytes, string? knownDomain, out string reason, out string domain, out MetadataMap metadata)
+        public static DecodedErrorInfo Decode(ByteString bytes, WireLimits limits, string? knownDomain = null)
         {
             // Well-formed bytes are read in place; anything else is read again by CodedInputStream, as it always was.
-            if (!ProtoReader.TryCreate(bytes, out var reader) || !TryDecode(reader, knownDomain, out reason, out domain, out metadata))
+            if (ProtoReader.TryCreate(bytes, out var reader))
             {
-                DecodeWithCodedInputStream(bytes, out reason, out domain, out metadata);
+                var result = new DecodedErrorInfo();
+                if (TryDecode(reader, limits, knownDomain, result))
+                {
+                    return result;
+                }
             }
+
+            return DecodeWithCodedInputStream(bytes, limits);
         }
 
-        private static bool TryDecode(ProtoReader input, string? knownDomain, out string reason, out string domain, out MetadataMap metadata)
+        private static bool TryDecode(ProtoReader input, WireLimits limits, string? knownDomain, DecodedErrorInfo result)
         {
-            reason = string.Empty;
-            domain = string.Empty;
-            metadata = MetadataMap.Empty;
-            var entries = default(MetadataMap.Builder);
             while (!input.IsAtEnd)
             {
                 if (!input.TryReadTag(out uint tag))
@@ -92,27 +95,49 @@ namespace ErrorSdk.Wire
                     return false;
                 }
 
-                bool read = tag switch
+                switch (tag)
                 {
-                    ReasonTag => input.TryReadString(out reason),
-                    DomainTag => input.TryReadString(knownDomain, out domain),
-                    MetadataTag => input.TryReadMessage(out var entry) && TryReadEntry(entry, ref entries),
-                    _ => input.TrySkip(tag),
-                };
-                if (!read)
-                {
-                    return false;
+                    case ReasonTag:
+                        if (!input.TryReadString(out var reason))
+                        {
+                            return false;
+                        }
+
+                        SetReason(result, reason, limits);
+                        break;
+                    case DomainTag:
+                        if (!input.TryReadString(knownDomain, out var domain))
+                        {
+                            return false;
+                        }
+
+                        SetDomain(result, domain, limits);
+                        break;
+                    case MetadataTag:
+                        if (!input.TryReadMessage(out var entry) || !TryReadEntry(entry, out var key, out var value))
+                        {
+                            return false;
+                        }
+
+                        AddEntry(result, key, value, limits);
+                        break;
+                    default:
+                        if (!input.TrySkip(tag))
+                        {
+                            return false;
+                        }
+
+                        break;
                 }
             }
 
-            metadata = entries.ToMap();
             return true;
         }
 
-        private static bool TryReadEntry(ProtoReader entry, ref MetadataMap.Builder entries)
+        private static bool TryReadEntry(ProtoReader entry, out string key, out string value)
         {
-            string key = string.Empty;
-            string value = string.Empty;
+            key = string.Empty;
+            value = string.Empty;
             while (!entry.IsAtEnd)
             {
                 if (!entry.TryReadTag(out uint tag))
@@ -132,30 +157,26 @@ namespace ErrorSdk.Wire
                 }
             }
 
-            // Proto map semantics: the last entry for a key wins.
-            entries.Set(key, value);
             return true;
         }
 
-        private static void DecodeWithCodedInputStream(ByteString bytes, out string reason, out string domain, out MetadataMap metadata)
+        private static DecodedErrorInfo DecodeWithCodedInputStream(ByteString bytes, WireLimits limits)
         {
-            reason = string.Empty;
-            domain = string.Empty;
-            var entries = default(MetadataMap.Builder);
-            var input = new CodedInputStream(bytes.ToByteArray());
+            var result = new DecodedErrorInfo();
+            var input = bytes.CreateCodedInput();
             uint tag;
             while ((tag = input.ReadTag()) != 0)
             {
                 switch (tag)
                 {
                     case ReasonTag:
-                        reason = input.ReadString();
+                        SetReason(result, input.ReadString(), limits);
                         break;
                     case DomainTag:
-                        domain = input.ReadString();
+                        SetDomain(result, input.ReadString(), limits);
                         break;
                     case MetadataTag:
-                        ReadEntry(input.ReadBytes(), ref entries);
+                        ReadEntry(input.ReadBytes(), limits, result);
                         break;
                     default:
                         input.SkipLastField();
@@ -163,12 +184,12 @@ namespace ErrorSdk.Wire
                 }
             }
 
-            metadata = entries.ToMap();
+            return result;
         }
 
-        private static void ReadEntry(ByteString entryBytes, ref MetadataMap.Builder entries)
+        private static void ReadEntry(ByteString entryBytes, WireLimits limits, DecodedErrorInfo result)
         {
-            var entry = new CodedInputStream(entryBytes.ToByteArray());
+            var entry = entryBytes.CreateCodedInput();
             string key = string.Empty;
             string value = string.Empty;
             uint tag;
@@ -188,11 +209,67 @@ namespace ErrorSdk.Wire
                 }
             }
 
+            AddEntry(result, key, value, limits);
+        }
+
+        private static void SetReason(DecodedErrorInfo result, string reason, WireLimits limits)
+        {
+            result.Reason = LimitedText.Cut(reason, limits.MaxIdentifierLength, out bool cut);
+            result.ReasonCut |= cut;
+        }
+
+        private static void SetDomain(DecodedErrorInfo result, string domain, WireLimits limits)
+        {
+            result.Domain = LimitedText.Cut(domain, limits.MaxIdentifierLength, out bool cut);
+            result.DomainCut |= cut;
+        }
+
+        private static void AddEntry(DecodedErrorInfo result, string key, string value, WireLimits limits)
+        {
+            key = LimitedText.Cut(key, limits.MaxIdentifierLength, out bool keyCut);
+            if (!result.Metadata.ContainsKey(key) && result.Metadata.Count >= limits.MaxMetadataEntries)
+            {
+                result.EntriesNotRead++;
+                return;
+            }
+
+            if (keyCut)
+            {
+                result.KeysCut++;
+            }
+
+            value = LimitedText.Cut(value, limits.MaxMetadataValueLength, out bool valueCut);
+            if (valueCut)
+            {
+                result.ValuesCut++;
+            }
+
             // Proto map semantics: the last entry for a key wins.
-            entries.Set(key, value);
+            result.Metadata.Set(key, value);
         }
 
         private static int EntrySize(KeyValuePair<string, string> entry) =>
             1 + CodedOutputStream.ComputeStringSize(entry.Key) + 1 + CodedOutputStream.ComputeStringSize(entry.Value);
+    }
+
+    /// <summary>An ErrorInfo as read within the limits, with what was cut.</summary>
+    internal sealed class DecodedErrorInfo
+    {
+        public string Reason { get; set; } = string.Empty;
+
+        public string Domain { get; set; } = string.Empty;
+
+        /// <summary>The entries read (a mutable struct: a field, not a property).</summary>
+        public MetadataMap.Builder Metadata;
+
+        public bool ReasonCut { get; set; }
+
+        public bool DomainCut { get; set; }
+
+        public int KeysCut { get; set; }
+
+        public int ValuesCut { get; set; }
+
+        public int EntriesNotRead { get; set; }
     }
 }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
+using ErrorSdk.Wire;
 
 namespace ErrorSdk
 {
@@ -13,10 +13,12 @@ namespace ErrorSdk
     /// <c>grpc-status-details-bin</c> (base64 of the serialized <c>google.rpc.Status</c>).
     /// </summary>
     /// <remarks>
-    /// Reading never throws and loses nothing. When several details values arrive (repeated headers or
+    /// Reading never throws and loses nothing silently. When several details values arrive (repeated headers or
     /// comma-joined), the first one that decodes wins. When <c>grpc-status</c> and the details' code disagree,
-    /// the header wins (it is what every client sees). Undecodable values and mismatches are kept as a detail of
-    /// type <see cref="TrailerProblemTypeUrl"/> (a <c>google.protobuf.Struct</c> with <c>problem</c> and <c>raw</c>).
+    /// the header wins (it is what every client sees). Undecodable values, extra values, mismatches, malformed
+    /// percent-encoding and cuts at a <see cref="WireLimits"/> limit are kept as details of type
+    /// <see cref="TrailerProblemTypeUrl"/> (a <c>google.protobuf.Struct</c> with <c>problem</c>, <c>raw</c> — an
+    /// excerpt of at most 256 characters — and, for cuts, <c>note</c>), at most 16 of them plus one that counts the rest.
     /// </remarks>
     public static class GrpcWire
     {
@@ -39,6 +41,8 @@ namespace ErrorSdk
         {
             "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
         };
+
+        private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         /// <summary>The trailers that carry <paramref name="status"/>; details go unpadded, as the gRPC spec recommends.</summary>
         public static IReadOnlyList<KeyValuePair<string, string>> ToTrailers(Google.Rpc.Status status)
@@ -100,11 +104,26 @@ namespace ErrorSdk
         }
 
         /// <summary>
-        /// Reads a status from response headers or trailers (trailers-only responses put them in the headers).
-        /// Null when there is no <c>grpc-status</c>. Never throws.
+        /// Reads a status from response headers or trailers (trailers-only responses put them in the headers) within
+        /// <see cref="WireLimits.Default"/>. Null when there is no <c>grpc-status</c>. Never throws.
         /// </summary>
-        public static Google.Rpc.Status? FromTrailers(IEnumerable<KeyValuePair<string, string>> headers)
+        public static Google.Rpc.Status? FromTrailers(IEnumerable<KeyValuePair<string, string>> headers) =>
+            FromTrailers(headers, WireLimits.Default);
+
+        /// <summary>
+        /// Reads a status from response headers or trailers within <paramref name="limits"/>. Null when there is no
+        /// <c>grpc-status</c>. Never throws for any header values: what could not be read, and what was cut at a limit
+        /// (<see cref="WireLimits.MaxMessageLength"/>, <see cref="WireLimits.MaxDetailsHeaderBytes"/>), is recorded as a
+        /// <see cref="TrailerProblemTypeUrl"/> detail placed before the received details.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
+        public static Google.Rpc.Status? FromTrailers(IEnumerable<KeyValuePair<string, string>> headers, WireLimits limits)
         {
+            if (limits is null)
+            {
+                throw new ArgumentNullException(nameof(limits));
+            }
+
             if (headers is null)
             {
                 return null;
@@ -112,7 +131,7 @@ namespace ErrorSdk
 
             string? statusText = null;
             string? messageText = null;
-            List<string>? details = null;
+            List<string>? detailValues = null;
             foreach (var header in headers)
             {
                 if (header.Key is null)
@@ -130,10 +149,7 @@ namespace ErrorSdk
                 }
                 else if (string.Equals(header.Key, DetailsHeader, StringComparison.OrdinalIgnoreCase) && header.Value is not null)
                 {
-                    foreach (var part in header.Value.Split(','))
-                    {
-                        (details ??= new List<string>()).Add(part.Trim());
-                    }
+                    (detailValues ??= new List<string>()).Add(header.Value);
                 }
             }
 
@@ -142,47 +158,41 @@ namespace ErrorSdk
                 return null;
             }
 
-            var problems = new List<Any>();
-            if (!int.TryParse(statusText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int code))
+            var problems = new TrailerProblems();
+            if (!TryParseCode(statusText, out int code))
             {
                 code = (int)Google.Rpc.Code.Unknown;
-                problems.Add(Problem("unparsable_status", statusText));
+                problems.Add("unparsable_status", statusText);
             }
 
-            Google.Rpc.Status? decoded = null;
-            foreach (var value in details ?? (IEnumerable<string>)Array.Empty<string>())
+            var decoded = detailValues is null ? null : DecodeDetails(detailValues, limits, problems);
+            var status = new Google.Rpc.Status { Code = code };
+            if (messageText is not null)
             {
-                if (value.Length == 0)
+                status.Message = DecodeMessage(messageText, limits.MaxMessageLength, problems);
+            }
+            else if (decoded is not null)
+            {
+                var message = decoded.Message ?? string.Empty;
+                status.Message = LimitedText.Cut(message, limits.MaxMessageLength, out bool cut);
+                if (cut)
                 {
-                    continue;
-                }
-
-                var parsed = decoded is null ? TryDecodeStatus(value) : null;
-                if (parsed is not null)
-                {
-                    decoded = parsed;
-                }
-                else if (decoded is null)
-                {
-                    problems.Add(Problem("undecodable_details", value));
+                    problems.Add("message_truncated", message, message.Length + " characters; WireLimits.MaxMessageLength is " + limits.MaxMessageLength);
                 }
             }
 
-            var status = new Google.Rpc.Status
+            if (decoded is not null && decoded.Code != code)
             {
-                Code = code,
-                Message = messageText is not null ? PercentDecode(messageText) : decoded?.Message ?? string.Empty,
-            };
+                problems.Add("code_mismatch", decoded.Code.ToString(CultureInfo.InvariantCulture));
+            }
+
+            // Problems go first, so a reader that stops at WireLimits.MaxDetails still sees them.
+            status.Details.Add(problems.ToDetails());
             if (decoded is not null)
             {
                 status.Details.Add(decoded.Details);
-                if (decoded.Code != code)
-                {
-                    problems.Add(Problem("code_mismatch", decoded.Code.ToString(CultureInfo.InvariantCulture)));
-                }
             }
 
-            status.Details.Add(problems);
             return status;
         }
 
@@ -227,29 +237,50 @@ namespace ErrorSdk
         }
 
         /// <summary>Decodes <c>%XX</c> sequences as UTF-8; a malformed sequence stays literal and <c>+</c> is not a space.</summary>
-        public static string PercentDecode(string text)
+        public static string PercentDecode(string text) => PercentDecode(text, false, out _, out _);
+
+        /// <summary>Decodes; for a <paramref name="prefix"/> of a longer text, a UTF-8 sequence cut at its end is dropped, not flagged.</summary>
+        private static string PercentDecode(string? text, bool prefix, out bool malformedEscape, out bool invalidUtf8)
         {
-            if (string.IsNullOrEmpty(text) || text.IndexOf('%') < 0)
+            malformedEscape = false;
+            invalidUtf8 = false;
+            if (string.IsNullOrEmpty(text) || text!.IndexOf('%') < 0)
             {
                 return text ?? string.Empty;
             }
 
-            var bytes = new List<byte>(text.Length);
             var chars = Encoding.UTF8.GetBytes(text);
+            var bytes = new byte[chars.Length];
+            int length = 0;
             for (int i = 0; i < chars.Length; i++)
             {
                 if (chars[i] == (byte)'%' && i + 2 < chars.Length && IsHex(chars[i + 1]) && IsHex(chars[i + 2]))
                 {
-                    bytes.Add((byte)((HexValue(chars[i + 1]) << 4) | HexValue(chars[i + 2])));
+                    bytes[length++] = (byte)((HexValue(chars[i + 1]) << 4) | HexValue(chars[i + 2]));
                     i += 2;
                 }
                 else
                 {
-                    bytes.Add(chars[i]);
+                    malformedEscape |= chars[i] == (byte)'%';
+                    bytes[length++] = chars[i];
                 }
             }
 
-            return Encoding.UTF8.GetString(bytes.ToArray());
+            if (prefix)
+            {
+                length = CompleteUtf8Length(bytes, length);
+            }
+
+            try
+            {
+                return StrictUtf8.GetString(bytes, 0, length);
+            }
+            catch (DecoderFallbackException)
+            {
+                // Invalid UTF-8 from the peer: replacement characters, and the caller records it.
+                invalidUtf8 = true;
+                return Encoding.UTF8.GetString(bytes, 0, length);
+            }
         }
 
         /// <summary>Decodes base64 with or without padding (standard or URL-safe alphabet); null when invalid.</summary>
@@ -276,6 +307,112 @@ namespace ErrorSdk
             {
                 return null;
             }
+        }
+
+        /// <summary>
+        /// The first details value that decodes, within the byte budget; every other non-empty value is recorded as a
+        /// problem (undecodable, over the budget, or an extra value after the one that was used).
+        /// </summary>
+        private static Google.Rpc.Status? DecodeDetails(List<string> values, WireLimits limits, TrailerProblems problems)
+        {
+            Google.Rpc.Status? decoded = null;
+            long budget = limits.MaxDetailsHeaderBytes;
+            foreach (var value in values)
+            {
+                if (value.Length > budget)
+                {
+                    problems.Add("details_too_large", value, value.Length + " bytes; WireLimits.MaxDetailsHeaderBytes is " + limits.MaxDetailsHeaderBytes);
+                    budget = 0;
+                    continue;
+                }
+
+                budget -= value.Length;
+                foreach (var rawPart in value.Split(','))
+                {
+                    var part = rawPart.Trim();
+                    if (part.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (decoded is not null)
+                    {
+                        problems.Add("extra_details", part);
+                    }
+                    else if ((decoded = TryDecodeStatus(part)) is null)
+                    {
+                        problems.Add("undecodable_details", part);
+                    }
+                }
+            }
+
+            return decoded;
+        }
+
+        /// <summary>The percent-decoded message, cut at <paramref name="max"/>; malformed input is kept and recorded.</summary>
+        private static string DecodeMessage(string encoded, int max, TrailerProblems problems)
+        {
+            // A decoded character takes at most 9 encoded ones (%XX%XX%XX): this prefix is enough to fill the limit.
+            long window = ((long)max + 1) * 9;
+            bool windowed = encoded.Length > window;
+            var text = windowed ? encoded.Substring(0, WindowEnd(encoded, (int)window)) : encoded;
+            var decoded = PercentDecode(text, windowed, out bool malformedEscape, out bool invalidUtf8);
+            if (malformedEscape)
+            {
+                problems.Add("malformed_percent_encoding", encoded);
+            }
+
+            if (invalidUtf8)
+            {
+                problems.Add("invalid_utf8_message", encoded);
+            }
+
+            var message = LimitedText.Cut(decoded, max, out bool cut);
+            if (cut)
+            {
+                problems.Add("message_truncated", encoded, encoded.Length + " encoded characters; WireLimits.MaxMessageLength is " + max);
+            }
+
+            return message;
+        }
+
+        /// <summary>Where a window of <paramref name="text"/> may end without cutting a <c>%XX</c> escape in two.</summary>
+        private static int WindowEnd(string text, int end)
+        {
+            for (int i = end - 1; i >= 0 && i >= end - 2; i--)
+            {
+                if (text[i] == '%')
+                {
+                    return i;
+                }
+            }
+
+            return end;
+        }
+
+        /// <summary>The length of <paramref name="bytes"/> without a trailing UTF-8 sequence that the cut left incomplete.</summary>
+        private static int CompleteUtf8Length(byte[] bytes, int length)
+        {
+            for (int back = 1; back <= 4 && back <= length; back++)
+            {
+                byte b = bytes[length - back];
+                if ((b & 0xC0) != 0x80)
+                {
+                    // A lead byte (or ASCII): keep the sequence only if all of its bytes are there.
+                    int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+                    return needed > back ? length - back : length;
+                }
+            }
+
+            return length;
+        }
+
+        private static bool TryParseCode(string text, out int code)
+        {
+            var trimmed = text.Trim();
+            // Any int fits in 11 characters; longer text is not a code and is not parsed.
+            code = 0;
+            return trimmed.Length <= 11 && int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code);
         }
 
         private static Google.Rpc.Status? TryDecodeStatus(string value)
@@ -346,14 +483,6 @@ namespace ErrorSdk
                 return null;
             }
 #endif
-        }
-
-        private static Any Problem(string problem, string raw)
-        {
-            var detail = new Struct();
-            detail.Fields["problem"] = Value.ForString(problem);
-            detail.Fields["raw"] = Value.ForString(raw);
-            return new Any { TypeUrl = TrailerProblemTypeUrl, Value = detail.ToByteString() };
         }
 
 #if NET8_0_OR_GREATER

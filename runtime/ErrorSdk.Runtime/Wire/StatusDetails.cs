@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Google.Protobuf;
+using ErrorSdk.Safety;
 using Google.Protobuf.WellKnownTypes;
 
 namespace ErrorSdk.Wire
@@ -8,6 +9,14 @@ namespace ErrorSdk.Wire
     /// <summary>Builds and reads the details of a <c>google.rpc.Status</c>: ErrorInfo, RetryInfo and DebugInfo.</summary>
     internal static class StatusDetails
     {
+        private const int MaxKnownCode = 16;
+
+        // How much text past a limit is still scrubbed before the cut.
+        private const int ScrubMargin = 1024;
+
+        // A trailer problem's name is one of a few short words; anything longer is quoted, cut.
+        private const int ProblemNameLength = 64;
+
         private const string RetryInfoTypeName = "google.rpc.RetryInfo";
         private const string DebugInfoTypeName = "google.rpc.DebugInfo";
 
@@ -35,19 +44,40 @@ namespace ErrorSdk.Wire
             return status;
         }
 
-        public static ReceivedError Read(Google.Rpc.Status? status, string domain)
+        public static ReceivedError Read(Google.Rpc.Status? status, string domain, WireLimits limits)
         {
             status ??= new Google.Rpc.Status { Code = (int)Google.Rpc.Code.Unknown };
-            List<string>? problems = null;
-            string? reason = null;
-            string? infoDomain = null;
+            var problems = new ProblemList();
+            DecodedErrorInfo? info = null;
             bool own = false;
-            MetadataMap? metadata = null;
             TimeSpan? retryDelay = null;
             bool retrySeen = false;
             string? debugDetail = null;
 
-            for (int i = 0; i < status.Details.Count; i++)
+            if (status.Code < 0 || status.Code > MaxKnownCode)
+            {
+                problems.Add("code " + status.Code + " is outside google.rpc.Code (0..16)");
+            }
+            else if (status.Code == 0)
+            {
+                problems.Add("code 0 (OK) in an error status");
+            }
+
+            // The message is kept as it arrived (cut at the limit): it is the peer's text, and outward paths scrub it.
+            var message = LimitedText.Cut(status.Message ?? string.Empty, limits.MaxMessageLength, out bool messageCut);
+            if (messageCut)
+            {
+                problems.Add("message: cut to " + limits.MaxMessageLength + " of " + status.Message!.Length + " characters");
+            }
+
+            int count = status.Details.Count;
+            int read = Math.Min(count, limits.MaxDetails);
+            if (read < count)
+            {
+                problems.Add("details: read " + read + " of " + count + "; the rest stay in the raw status (WireLimits.MaxDetails)");
+            }
+
+            for (int i = 0; i < read; i++)
             {
                 var detail = status.Details[i];
                 if (detail is null)
@@ -60,38 +90,41 @@ namespace ErrorSdk.Wire
                     case ErrorInfoCodec.TypeName when !own:
                         try
                         {
-                            ErrorInfoCodec.Decode(detail.Value, domain, out var r, out var d, out var m);
-                            bool isOwn = string.Equals(d, domain, StringComparison.Ordinal);
+                            var decoded = ErrorInfoCodec.Decode(detail.Value, limits, domain);
+                            bool isOwn = string.Equals(decoded.Domain, domain, StringComparison.Ordinal);
                             // The taxonomy's own ErrorInfo wins; otherwise keep the first foreign one.
-                            if (isOwn || reason is null)
+                            if (isOwn || info is null)
                             {
-                                reason = r;
-                                infoDomain = d;
-                                metadata = m;
+                                info = decoded;
                                 own = isOwn;
+                                DescribeCuts(decoded, i, problems);
                             }
                         }
                         catch (InvalidProtocolBufferException e)
                         {
-                            Add(ref problems, "details[" + i + "]: malformed google.rpc.ErrorInfo (" + e.Message + ")");
+                            problems.Add("details[" + i + "]: malformed google.rpc.ErrorInfo (" + e.Message + ")");
                         }
 
                         break;
                     case RetryInfoTypeName when !retrySeen:
                         retrySeen = true;
-                        retryDelay = ReadRetryDelay(detail.Value, i, ref problems);
+                        retryDelay = ReadRetryDelay(detail.Value, i, problems);
                         break;
                     case GrpcWire.TrailerProblemTypeName:
-                        Add(ref problems, "details[" + i + "]: " + DescribeTrailerProblem(detail.Value));
+                        problems.Add("details[" + i + "]: " + DescribeTrailerProblem(detail.Value));
                         break;
                     case DebugInfoTypeName when debugDetail is null:
                         try
                         {
-                            debugDetail = Google.Rpc.DebugInfo.Parser.ParseFrom(detail.Value).Detail;
+                            debugDetail = ReadText(
+                                Google.Rpc.DebugInfo.Parser.ParseFrom(detail.Value).Detail ?? string.Empty,
+                                limits.MaxDebugDetailLength,
+                                "details[" + i + "]: DebugInfo detail",
+                                problems);
                         }
                         catch (InvalidProtocolBufferException e)
                         {
-                            Add(ref problems, "details[" + i + "]: malformed google.rpc.DebugInfo (" + e.Message + ")");
+                            problems.Add("details[" + i + "]: malformed google.rpc.DebugInfo (" + e.Message + ")");
                         }
 
                         break;
@@ -100,16 +133,64 @@ namespace ErrorSdk.Wire
 
             return new ReceivedError(
                 status,
-                reason,
-                infoDomain,
+                message,
+                info?.Reason,
+                info?.Domain,
                 own,
-                metadata,
+                info?.Metadata.ToMap(),
                 retryDelay,
                 debugDetail,
-                problems);
+                problems.ToList());
         }
 
-        private static TimeSpan? ReadRetryDelay(ByteString value, int index, ref List<string>? problems)
+        /// <summary>
+        /// Received developer text as the SDK exposes it: cut at the limit, scrubbed of secrets (the developer message is
+        /// always scrubbed), and marked when cut. Scrubbing runs on a bounded prefix, so a huge text costs no more than a small one.
+        /// </summary>
+        private static string ReadText(string raw, int max, string what, ProblemList problems)
+        {
+            // Scrub a little more than is kept, so a secret that straddles the cut is still recognized whole.
+            bool longer = raw.Length > max + ScrubMargin;
+            var scrubbed = TextSanitizer.Sanitize(longer ? raw.Substring(0, max + ScrubMargin) : raw);
+            if (!longer && scrubbed.Length <= max)
+            {
+                return scrubbed;
+            }
+
+            problems.Add(what + ": cut to " + max + " of " + raw.Length + " characters");
+            return LimitedText.Mark(scrubbed, max);
+        }
+
+        private static void DescribeCuts(DecodedErrorInfo info, int index, ProblemList problems)
+        {
+            var prefix = "details[" + index + "]: ErrorInfo ";
+            if (info.ReasonCut)
+            {
+                problems.Add(prefix + "reason cut (WireLimits.MaxIdentifierLength)");
+            }
+
+            if (info.DomainCut)
+            {
+                problems.Add(prefix + "domain cut (WireLimits.MaxIdentifierLength)");
+            }
+
+            if (info.KeysCut > 0)
+            {
+                problems.Add(prefix + info.KeysCut + " metadata key(s) cut (WireLimits.MaxIdentifierLength)");
+            }
+
+            if (info.ValuesCut > 0)
+            {
+                problems.Add(prefix + info.ValuesCut + " metadata value(s) cut (WireLimits.MaxMetadataValueLength)");
+            }
+
+            if (info.EntriesNotRead > 0)
+            {
+                problems.Add(prefix + info.EntriesNotRead + " metadata entr(ies) past the limit not read; they stay in the raw status (WireLimits.MaxMetadataEntries)");
+            }
+        }
+
+        private static TimeSpan? ReadRetryDelay(ByteString value, int index, ProblemList problems)
         {
             // A well-formed, in-range delay is read in place; anything else goes through the parser, which says what is wrong.
             if (RetryInfoReader.TryRead(value, out var fast))
@@ -128,7 +209,7 @@ namespace ErrorSdk.Wire
 
                 if (delay.Seconds < 0 || delay.Nanos < 0 || delay.Nanos > 999_999_999 || delay.Seconds > Duration.MaxSeconds)
                 {
-                    Add(ref problems, "details[" + index + "]: RetryInfo delay out of range (" + delay.Seconds + "s " + delay.Nanos + "ns)");
+                    problems.Add("details[" + index + "]: RetryInfo delay out of range (" + delay.Seconds + "s " + delay.Nanos + "ns)");
                     return null;
                 }
 
@@ -136,17 +217,18 @@ namespace ErrorSdk.Wire
             }
             catch (Exception e) when (e is InvalidProtocolBufferException || e is InvalidOperationException || e is OverflowException)
             {
-                Add(ref problems, "details[" + index + "]: malformed google.rpc.RetryInfo (" + e.Message + ")");
+                problems.Add("details[" + index + "]: malformed google.rpc.RetryInfo (" + e.Message + ")");
                 return null;
             }
         }
 
-        private static string DescribeTrailerProblem(ByteString value)
+        private static string DescribeTrailerProblem(ByteString bytes)
         {
             try
             {
-                var problem = Struct.Parser.ParseFrom(value);
-                return "trailer " + (problem.Fields.TryGetValue("problem", out var kind) ? kind.StringValue : "problem");
+                var problem = Struct.Parser.ParseFrom(bytes);
+                var kind = problem.Fields.TryGetValue("problem", out var value) ? value.StringValue : null;
+                return "trailer " + (string.IsNullOrEmpty(kind) ? "problem" : LimitedText.Cut(kind!, ProblemNameLength));
             }
             catch (InvalidProtocolBufferException)
             {
@@ -177,6 +259,5 @@ namespace ErrorSdk.Wire
             typeUrl.EndsWith(name, StringComparison.Ordinal) &&
             (typeUrl.Length == name.Length || typeUrl[typeUrl.Length - name.Length - 1] == '/');
 
-        private static void Add(ref List<string>? problems, string problem) => (problems ??= new List<string>()).Add(problem);
     }
 }

@@ -14,11 +14,11 @@ namespace ErrorSdk.Cli.Tests.Interop
         string Domain,
         int Code,
         string CodeName,
+        int HttpStatus,
         string Retry,
         TimeSpan? RetryAfter,
         string Message,
-        IReadOnlyDictionary<string, string> Metadata,
-        string StatusBase64);
+        IReadOnlyDictionary<string, string> Metadata);
 
     /// <summary>
     /// What the interop tests share: the vectors of the default taxonomy (emitted by the CLI), and, built once on
@@ -71,11 +71,11 @@ namespace ErrorSdk.Cli.Tests.Interop
             v.GetProperty("domain").GetString()!,
             v.GetProperty("code").GetProperty("value").GetInt32(),
             v.GetProperty("code").GetProperty("name").GetString()!,
+            v.GetProperty("httpStatus").GetInt32(),
             v.GetProperty("retry").GetString()!,
             v.GetProperty("retryAfter").ValueKind == JsonValueKind.Null ? null : FieldCodec.ParseDuration(v.GetProperty("retryAfter").GetString()),
             v.GetProperty("message").GetString()!,
-            v.GetProperty("metadata").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
-            v.GetProperty("status").GetString()!);
+            v.GetProperty("metadata").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
 
         private string BuildPythonModules()
         {

@@ -37,10 +37,10 @@ namespace ErrorSdk.Cli.Tests.Interop
         }
 
         [Fact]
-        public async Task Python_grpcio_client_decodes_errors_from_kestrel()
+        public async Task Python_grpcio_client_decodes_errors_thrown_in_aspnetcore()
         {
             var modules = _fixture.PythonModules;
-            await using var server = await KestrelStatusServer.StartAsync(Statuses());
+            await using var server = await AspNetCoreErrorServer.StartAsync(_fixture.Vectors);
 
             var result = ExternalProcess.Run(Prerequisites.Python, new[] { InteropFixture.PythonScript, "client", "--vectors", _fixture.VectorsPath, "--pb2", modules, "--port", server.Port.ToString() });
 
@@ -49,10 +49,10 @@ namespace ErrorSdk.Cli.Tests.Interop
         }
 
         [Fact]
-        public async Task Go_grpc_client_decodes_errors_from_kestrel()
+        public async Task Go_grpc_client_decodes_errors_thrown_in_aspnetcore()
         {
             var binary = _fixture.GoBinary;
-            await using var server = await KestrelStatusServer.StartAsync(Statuses());
+            await using var server = await AspNetCoreErrorServer.StartAsync(_fixture.Vectors);
 
             var result = ExternalProcess.Run(binary, new[] { "-mode", "client", "-vectors", _fixture.VectorsPath, "-port", server.Port.ToString() });
 
@@ -89,7 +89,7 @@ namespace ErrorSdk.Cli.Tests.Interop
         [Fact]
         public async Task Every_checker_reports_a_vector_the_wire_does_not_match()
         {
-            // Negative control: the same Kestrel answers, checked against vectors with one wrong value each, must fail
+            // Negative control: the same ASP.NET Core answers, checked against vectors with one wrong value each, must fail
             // in the Python, Go and C# checkers alike, so a green interop run means the values really crossed.
             var modules = _fixture.PythonModules;
             var binary = _fixture.GoBinary;
@@ -112,7 +112,7 @@ namespace ErrorSdk.Cli.Tests.Interop
             }
 
             File.WriteAllText(tampered, document.ToJsonString());
-            await using var server = await KestrelStatusServer.StartAsync(Statuses());
+            await using var server = await AspNetCoreErrorServer.StartAsync(_fixture.Vectors);
 
             var python = ExternalProcess.Run(Prerequisites.Python, new[] { InteropFixture.PythonScript, "client", "--vectors", tampered, "--pb2", modules, "--port", server.Port.ToString() });
             var go = ExternalProcess.Run(binary, new[] { "-mode", "client", "-vectors", tampered, "-port", server.Port.ToString() });
@@ -133,10 +133,6 @@ namespace ErrorSdk.Cli.Tests.Interop
             Assert.Single(problems);
             Assert.StartsWith("metadata {", problems[0]);
         }
-
-        /// <summary>The status of every vector, decoded from its bytes, keyed by reason.</summary>
-        private IReadOnlyDictionary<string, Google.Rpc.Status> Statuses() =>
-            _fixture.Vectors.ToDictionary(v => v.Reason, v => Google.Rpc.Status.Parser.ParseFrom(Convert.FromBase64String(v.StatusBase64)));
 
         private async Task AssertEveryKindReadsBack(int port, PeerProcess server)
         {
@@ -200,6 +196,26 @@ namespace ErrorSdk.Cli.Tests.Interop
             if (received.RetryDelay != vector.RetryAfter)
             {
                 yield return "retry delay " + received.RetryDelay + ", expected " + vector.RetryAfter;
+            }
+
+            // The generated SDK routes what the peer sent to the kind's own class, with its code and retry policy.
+            var promoted = ErrorSdk.Taxonomy.ErrorSdkTaxonomy.Promote(status);
+            var kind = ErrorSdk.Taxonomy.ErrorSdkTaxonomy.TryParseReason(vector.Reason, out var reason)
+                ? ErrorSdk.Taxonomy.ErrorSdkTaxonomy.KindOf(reason)
+                : null;
+            if (kind is null || promoted.Kind != kind)
+            {
+                yield return "promoted to " + promoted.GetType().Name + " (" + promoted.Reason + "), expected the class of " + vector.Reason;
+            }
+
+            if ((int)promoted.Code != vector.Code || !string.Equals(promoted.Retry.ToString(), vector.Retry, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return "promoted code/retry " + promoted.Code + "/" + promoted.Retry + ", expected " + vector.CodeName + "/" + vector.Retry;
+            }
+
+            if (promoted.RetryAfter != vector.RetryAfter || promoted.Message != vector.Message)
+            {
+                yield return "promoted retry-after/message " + promoted.RetryAfter + "/'" + promoted.Message + "'";
             }
         }
     }

@@ -62,7 +62,7 @@ namespace ErrorSdk.Generator.Tests.Emitting
         [Fact]
         public void LargeTaxonomy_CompilesIntoAFewFiles()
         {
-            var run = GeneratorHarness.Run(LargeTaxonomy(roots: 200, childrenPerRoot: 4), "/src/large.taxonomy.json");
+            var run = GeneratorHarness.Run(LargeTaxonomy(roots: 100, childrenPerRoot: 4), "/src/large.taxonomy.json");
             AssertCompilesCleanly(run);
             Assert.Equal(4, run.Sources.Count);
         }

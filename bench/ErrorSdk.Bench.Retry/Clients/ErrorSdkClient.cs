@@ -1,0 +1,55 @@
+using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+using ErrorSdk.Http;
+using ErrorSdk.Polly;
+using Polly;
+
+namespace ErrorSdk.Bench.Retry.Clients
+{
+    /// <summary>HttpClient + TaxonomyHttpHandler + AddTaxonomyRetry: the taxonomy decides what is retried and how long to wait.</summary>
+    internal sealed class ErrorSdkClient : IBenchClient
+    {
+        private readonly CountingHandler _counter = new();
+        private readonly HttpClient _client;
+        private readonly ResiliencePipeline _pipeline;
+        private readonly IErrorTaxonomy _taxonomy;
+
+        public ErrorSdkClient(IErrorTaxonomy taxonomy)
+        {
+            _taxonomy = taxonomy;
+            _client = new HttpClient(new TaxonomyHttpHandler(taxonomy, _counter)) { Timeout = BenchSettings.ClientTimeout };
+            _pipeline = new ResiliencePipelineBuilder()
+                .AddTaxonomyRetry(new TaxonomyRetryOptions
+                {
+                    Taxonomy = taxonomy,
+                    MaxRetryAttempts = BenchSettings.MaxRetries,
+                    BaseDelay = BenchSettings.BaseDelay,
+                })
+                .Build();
+        }
+
+        public string Name => "errorsdk";
+
+        public int RequestsSent => _counter.Count;
+
+        public async Task<string> GetAsync(Uri uri)
+        {
+            try
+            {
+                await _pipeline.ExecuteAsync(async token =>
+                {
+                    using var response = await _client.GetAsync(uri, token);
+                });
+                return "ok";
+            }
+            catch (Exception e)
+            {
+                // What the caller's code sees when it classifies the failure (a client timeout arrives as TaskCanceledException).
+                return Outcomes.Describe(HttpErrors.FromException(_taxonomy, e, null) ?? e);
+            }
+        }
+
+        public void Dispose() => _client.Dispose();
+    }
+}

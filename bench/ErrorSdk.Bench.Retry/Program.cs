@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using ErrorSdk;
+using ErrorSdk.Bench.Retry;
+using ErrorSdk.Bench.Retry.Clients;
+
+// The retry-amplification benchmark: three clients against the same scripted upstream on 127.0.0.1.
+// Usage: dotnet run -c Release --project bench/ErrorSdk.Bench.Retry [-- --json PATH]
+string? jsonPath = null;
+for (int i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--json" && i + 1 < args.Length)
+    {
+        jsonPath = args[++i];
+    }
+    else
+    {
+        Console.Error.WriteLine("usage: ErrorSdk.Bench.Retry [--json PATH]");
+        return 2;
+    }
+}
+
+IErrorTaxonomy taxonomy = ErrorSdk.Taxonomy.ErrorSdkTaxonomy.Instance;
+await using var upstream = await ScriptedUpstream.StartAsync();
+var clients = new Func<IBenchClient>[] { () => new NaiveClient(), () => new StatusListClient(), () => new ErrorSdkClient(taxonomy) };
+// Warm-up, not recorded: JIT the success path of every client and the error paths of errorsdk's adapter.
+foreach (var create in clients)
+{
+    using var client = create();
+    foreach (var path in client.Name == "errorsdk" ? new[] { "ok", "not-found", "provisioning" } : new[] { "ok" })
+    {
+        await client.GetAsync(new Uri(upstream.BaseAddress, path + "/warmup-" + Guid.NewGuid().ToString("N")));
+    }
+}
+
+var results = new List<ScenarioResult>();
+foreach (var scenario in Scenario.All)
+{
+    foreach (var create in clients)
+    {
+        using var client = create();
+        var run = Guid.NewGuid().ToString("N");
+        var uri = scenario.Path == "closed" ? new Uri(upstream.ClosedPort, "closed/" + run) : new Uri(upstream.BaseAddress, scenario.Path + "/" + run);
+        var clock = Stopwatch.StartNew();
+        var outcome = await client.GetAsync(uri);
+        results.Add(new ScenarioResult(scenario.Name, client.Name, client.RequestsSent, clock.ElapsedMilliseconds, outcome));
+    }
+}
+
+ResultTable.Print(Console.Out, results);
+if (jsonPath is not null)
+{
+    ResultTable.WriteJson(jsonPath, results);
+    Console.WriteLine("wrote " + jsonPath);
+}
+
+return 0;

@@ -1,0 +1,64 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace ErrorSdk.AspNetCore
+{
+    /// <summary>
+    /// Answers every unhandled exception with the taxonomy's wire form: a <see cref="TaxonomyException"/> (found
+    /// through any wrapping) as RFC 9457 problem details, or as a gRPC trailers-only response for
+    /// <c>application/grpc</c> requests; anything else as the taxonomy's internal kind, its text kept only in the
+    /// developer message (sent only when <see cref="TaxonomyErrorOptions.IncludeDeveloperMessage"/> is on).
+    /// Registered by <c>services.AddTaxonomyErrors(taxonomy)</c>; runs under <c>app.UseExceptionHandler()</c>.
+    /// </summary>
+    public sealed class TaxonomyExceptionHandler : IExceptionHandler
+    {
+        private readonly TaxonomyErrorOptions _options;
+        private readonly InternalErrorFactory _internal;
+
+        /// <summary>Creates the handler for <paramref name="taxonomy"/>.</summary>
+        public TaxonomyExceptionHandler(IErrorTaxonomy taxonomy, IOptions<TaxonomyErrorOptions> options)
+        {
+            if (taxonomy is null)
+            {
+                throw new ArgumentNullException(nameof(taxonomy));
+            }
+
+            _options = options?.Value ?? new TaxonomyErrorOptions();
+            _internal = new InternalErrorFactory(taxonomy, _options.InternalReason);
+        }
+
+        /// <inheritdoc />
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (httpContext is null)
+            {
+                throw new ArgumentNullException(nameof(httpContext));
+            }
+
+            if (exception is null)
+            {
+                throw new ArgumentNullException(nameof(exception));
+            }
+
+            var error = ToTaxonomyError(httpContext, exception);
+            if (GrpcErrorWriter.IsGrpc(httpContext.Request))
+            {
+                GrpcErrorWriter.Write(httpContext.Response, error, _options.IncludeDeveloperMessage);
+                return true;
+            }
+
+            await ProblemDetailsWriter.WriteAsync(httpContext, error, _options, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        /// <summary>The typed error an exception stands for: its own, the host's mapping, or the internal kind.</summary>
+        public TaxonomyException ToTaxonomyError(HttpContext httpContext, Exception exception) =>
+            ErrorChain.Find<TaxonomyException>(exception)
+            ?? _options.MapException?.Invoke(exception, httpContext)
+            ?? _internal.Create(exception);
+    }
+}

@@ -1,0 +1,56 @@
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace ErrorSdk.Hardening.Tests.Generator
+{
+    /// <summary>
+    /// Valid taxonomies that look hostile (a BOM, UTF-16, C# keywords as field names, escapes and doc-comment terminators in
+    /// texts, a diamond whose parents disagree): each generates without a diagnostic, and the output compiles cleanly.
+    /// </summary>
+    public class GoodTaxonomyTests
+    {
+        public static TheoryData<string> Names()
+        {
+            var data = new TheoryData<string>();
+            foreach (var file in Directory.EnumerateFiles(Corpus.GoodDirectory(), "*.json").OrderBy(f => f, System.StringComparer.Ordinal))
+            {
+                data.Add(Path.GetFileNameWithoutExtension(file));
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(Names))]
+        public void Each_good_taxonomy_generates_code_that_compiles(string name)
+        {
+            var outcome = GeneratorRunner.Run(File.ReadAllBytes(Path.Combine(Corpus.GoodDirectory(), name + ".json")));
+            Assert.Null(outcome.Crash);
+            Assert.Empty(outcome.Result.Diagnostics);
+            Assert.Equal(4, outcome.Sources.Count);
+            Assert.Empty(outcome.CompileProblems());
+        }
+
+        [Fact]
+        public void In_a_diamond_whose_parents_disagree_the_first_parent_gives_code_and_retry()
+        {
+            var outcome = GeneratorRunner.Run(File.ReadAllBytes(Path.Combine(Corpus.GoodDirectory(), "diamond-parents-disagree.json")));
+            using var loaded = outcome.Load();
+            var bottom = loaded.Taxonomy("Corpus.Errors.CorpusTaxonomy").Kinds.Single(k => k.Reason == "BOTTOM_KIND");
+            Assert.Equal(Google.Rpc.Code.FailedPrecondition, bottom.Code);
+            Assert.Equal(ErrorSdk.RetryPolicy.Never, bottom.Retry);
+            Assert.Equal(new[] { "LEFT_KIND", "RIGHT_KIND" }, bottom.Parents);
+        }
+
+        [Fact]
+        public void Escapes_lone_surrogates_and_comment_terminators_survive_into_the_message_template()
+        {
+            var outcome = GeneratorRunner.Run(File.ReadAllBytes(Path.Combine(Corpus.GoodDirectory(), "unicode-text.json")));
+            using var loaded = outcome.Load();
+            var kind = loaded.Taxonomy("Corpus.Errors.CorpusTaxonomy").Kinds.Single(k => k.Reason == "UPSTREAM_ERROR");
+            Assert.Equal("Upstream failed ({statusCode}): 100% {{literal}} \"quoted\" \u0000 \ud800.", kind.MessageTemplate);
+            Assert.Contains("</summary> */ #endregion", kind.Description, System.StringComparison.Ordinal);
+        }
+    }
+}

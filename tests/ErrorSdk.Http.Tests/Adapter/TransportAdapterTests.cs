@@ -1,0 +1,247 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using ErrorSdk.Http.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Xunit;
+
+namespace ErrorSdk.Http.Tests.Adapter
+{
+    /// <summary>No complete response, or a request that could never be sent: one test per exception row of docs/http-adapter.md.</summary>
+    public sealed class TransportAdapterTests : IClassFixture<UpstreamFixture>
+    {
+        private readonly UpstreamFixture _upstream;
+
+        public TransportAdapterTests(UpstreamFixture upstream) => _upstream = upstream;
+
+        [Fact]
+        public async Task ClosedPort_IsUnreachable_Retryable()
+        {
+            using var client = _upstream.TypedClient();
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(ClosedPortUri("x?apikey=s3cr3t")));
+
+            Assert.Equal("NETWORK_TRANSPORT_UNREACHABLE", error.Reason);
+            Assert.Equal(RetryPolicy.Transient, error.Retry);
+            Assert.Equal("HTTP request failed before reaching the upstream service.", error.Message);
+            Assert.Contains("ConnectionError", error.DeveloperMessage);
+            Assert.DoesNotContain("s3cr3t", error.DeveloperMessage);
+            Assert.IsType<HttpRequestException>(error.InnerException);
+        }
+
+        [Fact]
+        public async Task ConnectionDroppedBeforeTheResponse_IsUnreachable()
+        {
+            using var client = _upstream.TypedClient();
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(_upstream.At("abort")));
+
+            Assert.Equal("NETWORK_TRANSPORT_UNREACHABLE", error.Reason);
+            Assert.True(error.IsRetryable);
+        }
+
+        [Fact]
+        public async Task GarbageInsteadOfAnHttpResponse_IsUnreachable()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var serve = Task.Run(async () =>
+            {
+                using var socket = await listener.AcceptSocketAsync();
+                await socket.ReceiveAsync(new byte[4096], SocketFlags.None);
+                await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes("NOT HTTP AT ALL\r\n\r\n"), SocketFlags.None);
+                socket.Shutdown(SocketShutdown.Both);
+            });
+            using var client = _upstream.TypedClient();
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(new Uri("http://127.0.0.1:" + ((IPEndPoint)listener.LocalEndpoint).Port + "/")));
+            await serve;
+
+            Assert.Equal("NETWORK_TRANSPORT_UNREACHABLE", error.Reason);
+            Assert.Contains("InvalidResponse", error.DeveloperMessage);
+        }
+
+        [Fact]
+        public async Task VersionTheServerCannotSpeak_IsInvalidRequest()
+        {
+            using var client = _upstream.TypedClient();
+            var request = new HttpRequestMessage(HttpMethod.Get, _upstream.At("ok"))
+            {
+                Version = HttpVersion.Version30,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.SendAsync(request));
+
+            Assert.Equal("INVALID_REQUEST_CONSTRUCTION", error.Reason);
+            Assert.Contains("VersionNegotiationError", error.DeveloperMessage);
+        }
+
+        [Fact]
+        public async Task HttpClientTimeout_IsClassifiedAsTimeout()
+        {
+            using var client = _upstream.PlainClient();
+            client.Timeout = TimeSpan.FromMilliseconds(200);
+            var request = new HttpRequestMessage(HttpMethod.Get, _upstream.At("slow"));
+
+            var thrown = await Assert.ThrowsAsync<TaskCanceledException>(() => client.SendAsync(request));
+            var error = HttpErrors.FromException(_upstream.Taxonomy, thrown, request);
+
+            Assert.NotNull(error);
+            Assert.Equal("NETWORK_TRANSPORT_TIMEOUT", error!.Reason);
+            Assert.Equal(RetryPolicy.Transient, error.Retry);
+            Assert.Equal("HTTP request timed out before a complete response was received.", error.Message);
+            Assert.Equal(_upstream.At("slow").ToString(), error.Metadata["endpoint"]);
+        }
+
+        [Fact]
+        public async Task HandlerTimeout_ThrowsTheTypedTimeout()
+        {
+            using var client = _upstream.TypedClient(options: new TaxonomyHttpHandlerOptions { Timeout = TimeSpan.FromMilliseconds(200) });
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(_upstream.At("slow")));
+
+            Assert.Equal("NETWORK_TRANSPORT_TIMEOUT", error.Reason);
+        }
+
+        [Fact]
+        public async Task CallersOwnCancellation_PropagatesAsOperationCanceled_NotAKind()
+        {
+            using var client = _upstream.TypedClient();
+            using var cancellation = new CancellationTokenSource();
+            var pending = client.GetAsync(_upstream.At("slow"), cancellation.Token);
+            cancellation.Cancel();
+
+            var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pending);
+
+            Assert.Null(HttpErrors.FromException(_upstream.Taxonomy, thrown, null));
+        }
+
+        [Fact]
+        public async Task UntrustedCertificate_IsTls_NotRetried_AndTheChainStaysOutOfTheMessage()
+        {
+            using var certificate = SelfSignedCertificate.Create();
+            await using var tlsHost = await KestrelHost.StartAsync(app => app.MapGet("/", () => "hi"), certificate: certificate);
+            using var client = _upstream.TypedClient();
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(tlsHost.BaseAddress));
+
+            Assert.Equal("TLS_CONFIGURATION", error.Reason);
+            Assert.Equal(RetryPolicy.Never, error.Retry);
+            Assert.Equal("TLS handshake failed — likely a local certificate or trust configuration issue.", error.Message);
+            Assert.Contains("SecureConnectionError", error.DeveloperMessage);
+        }
+
+        [Fact]
+        public async Task UndecodableBody_IsUndecodable()
+        {
+            using var client = _upstream.PlainClient(h => h.AutomaticDecompression = DecompressionMethods.GZip);
+            var request = new HttpRequestMessage(HttpMethod.Get, _upstream.At("gzip-garbage"));
+
+            var thrown = await Assert.ThrowsAnyAsync<Exception>(async () =>
+            {
+                using var response = await client.SendAsync(request);
+                await response.Content.ReadAsStringAsync();
+            });
+            var error = HttpErrors.FromException(_upstream.Taxonomy, thrown, request);
+
+            Assert.Equal("NETWORK_TRANSPORT_UNDECODABLE", error!.Reason);
+            Assert.True(error.IsRetryable);
+        }
+
+        [Fact]
+        public async Task ResponseOverAConfiguredLimit_IsRedirectLimit()
+        {
+            using var client = _upstream.TypedClient(h => h.MaxResponseHeadersLength = 1);
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(_upstream.At("big-header")));
+
+            Assert.Equal("NETWORK_TRANSPORT_REDIRECT_LIMIT", error.Reason);
+            Assert.False(error.IsRetryable);
+        }
+
+        [Fact]
+        public async Task RelativeUriWithoutBaseAddress_IsInvalidRequest()
+        {
+            using var client = _upstream.TypedClient();
+            var request = new HttpRequestMessage(HttpMethod.Get, "relative/path");
+
+            var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => client.SendAsync(request));
+            var error = HttpErrors.FromException(_upstream.Taxonomy, thrown, request);
+
+            Assert.Equal("INVALID_REQUEST_CONSTRUCTION", error!.Reason);
+            Assert.Equal(RetryPolicy.Never, error.Retry);
+            Assert.Equal("Tool constructed an invalid HTTP request — likely a tool-authoring bug.", error.Message);
+        }
+
+        [Fact]
+        public async Task UnsupportedScheme_IsInvalidRequest()
+        {
+            using var client = _upstream.TypedClient();
+
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(new Uri("ftp://127.0.0.1/file")));
+
+            Assert.Equal("INVALID_REQUEST_CONSTRUCTION", error.Reason);
+        }
+
+        [Fact]
+        public void InvalidHeader_IsInvalidRequest()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, _upstream.At("ok"));
+
+            var thrown = Assert.ThrowsAny<FormatException>(() => request.Headers.Add("Bad Header", "value"));
+            var error = HttpErrors.FromException(_upstream.Taxonomy, thrown, request);
+
+            Assert.Equal("INVALID_REQUEST_CONSTRUCTION", error!.Reason);
+        }
+
+        [Fact]
+        public void MalformedUri_IsInvalidRequest()
+        {
+            var thrown = Assert.ThrowsAny<UriFormatException>(() => new Uri("http://[not-a-host"));
+
+            Assert.Equal(HttpTransportFailure.InvalidRequest, HttpErrors.Classify(thrown));
+        }
+
+        [Fact]
+        public void NetStandardFallback_ClassifiesByInnerExceptionTypes()
+        {
+            // What netstandard2.0 sees (no HttpRequestError): the inner exception decides.
+            Assert.Equal(HttpTransportFailure.Unreachable, HttpErrors.Classify(new HttpRequestException("x", new SocketException((int)SocketError.ConnectionRefused))));
+            Assert.Equal(HttpTransportFailure.Timeout, HttpErrors.Classify(new HttpRequestException("x", new SocketException((int)SocketError.TimedOut))));
+            Assert.Equal(HttpTransportFailure.Tls, HttpErrors.Classify(new HttpRequestException("x", new System.Security.Authentication.AuthenticationException("x"))));
+            Assert.Equal(HttpTransportFailure.Undecodable, HttpErrors.Classify(new HttpRequestException("x", new System.IO.InvalidDataException("x"))));
+            Assert.Equal(HttpTransportFailure.Unreachable, HttpErrors.Classify(new HttpRequestException("x", new System.IO.IOException("x"))));
+            Assert.Null(HttpErrors.Classify(new InvalidOperationException("unrelated")));
+        }
+
+        [Fact]
+        public void AlreadyTypedException_IsReturnedAsItIs()
+        {
+            var typed = HttpErrors.ForTransport(_upstream.Taxonomy, HttpTransportFailure.Unreachable);
+
+            Assert.Same(typed, HttpErrors.FromException(_upstream.Taxonomy, new AggregateException(typed), null));
+        }
+
+        [Fact]
+        public void TransportWithoutAMatchingKind_UsesTheCodesFallback()
+        {
+            var error = HttpErrors.ForTransport(TestTaxonomies.FallbackOnly, HttpTransportFailure.Timeout);
+
+            Assert.Equal("UNAVAILABLE", error.Reason);
+            Assert.True(error.IsRetryable);
+        }
+
+        private static Uri ClosedPortUri(string pathAndQuery)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return new Uri("http://127.0.0.1:" + port + "/" + pathAndQuery);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ErrorSdk.Properties.Tests.Model;
+using FsCheck;
+using FsCheck.Fluent;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+
+namespace ErrorSdk.Properties.Tests.Generation
+{
+    /// <summary>
+    /// A received status for Promote. <see cref="WellFormed"/> ones carry only details that decode (ErrorInfo,
+    /// RetryInfo, DebugInfo, unknown types with any bytes), so the routing and what is read can be predicted;
+    /// the others also carry undecodable bytes under known type names, bad delays and odd type URLs.
+    /// </summary>
+    internal sealed record StatusCase(Google.Rpc.Status Status, bool WellFormed, string Description)
+    {
+        public override string ToString() => Description;
+    }
+
+    /// <summary>Random statuses aimed at one taxonomy: its reasons, abstract reasons, alias pairs, its domain and foreign ones.</summary>
+    internal static class RandomStatus
+    {
+        public const string ErrorInfoUrl = "type.googleapis.com/google.rpc.ErrorInfo";
+
+        public const string RetryInfoUrl = "type.googleapis.com/google.rpc.RetryInfo";
+
+        public const string DebugInfoUrl = "type.googleapis.com/google.rpc.DebugInfo";
+
+        private static readonly string[] UnknownTypeUrls =
+        {
+            "type.googleapis.com/google.rpc.LocalizedMessage", "type.googleapis.com/acme.v1.Custom", "example.com/x.Y",
+            "type.googleapis.com/", "no-slash-at-all", string.Empty, "type.googleapis.com/google.rpc.ErrorInfo.Extra",
+        };
+
+        private static readonly string[] KnownTypeUrls = { ErrorInfoUrl, RetryInfoUrl, DebugInfoUrl, "other.prefix/google.rpc.ErrorInfo" };
+
+        public static Gen<StatusCase> For(ResolvedTaxonomy taxonomy) =>
+            from wellFormed in Gens.Chance(70)
+            from code in Gen.Frequency((8, Gen.Choose(0, 16)), (1, Gen.Elements(-1, 17, 100, int.MinValue, int.MaxValue)))
+            from message in Texts.Value()
+            from count in Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 3)), (1, Gen.Choose(4, 6)))
+            from details in Gen.ArrayOf(wellFormed ? Detail(taxonomy) : Gen.Frequency((3, Detail(taxonomy)), (2, Garbage())), count)
+            from alias in AliasLead(taxonomy)
+            select alias is { } lead
+                ? Build(lead.Code, message, details.Prepend(lead.Detail).ToList(), wellFormed)
+                : Build(code, message, details, wellFormed);
+
+        /// <summary>A quarter of the time (when the taxonomy has aliases): an own-domain ErrorInfo and the code of an alias pair.</summary>
+        private static Gen<(int Code, (Any, string) Detail)?> AliasLead(ResolvedTaxonomy taxonomy)
+        {
+            var pairs = taxonomy.Kinds.SelectMany(k => k.Model.Aliases).ToArray();
+            if (pairs.Length == 0)
+            {
+                return Gen.Constant<(int, (Any, string))?>(null);
+            }
+
+            return from yes in Gens.Chance(25)
+                   from pair in Gen.Elements(pairs)
+                   from metadata in Metadata(taxonomy, pair.Reason)
+                   select yes
+                       ? (GrpcCodes.ValueOf(pair.Code), (Any.Pack(NewErrorInfo(pair.Reason, taxonomy.Model.Domain, metadata)), "alias ErrorInfo(" + pair.Reason + ", " + pair.Code + ")"))
+                       : ((int, (Any, string))?)null;
+        }
+
+        private static StatusCase Build(int code, string message, IReadOnlyList<(Any Any, string Text)> details, bool wellFormed)
+        {
+            var status = new Google.Rpc.Status { Code = code, Message = message };
+            status.Details.Add(details.Select(d => d.Any));
+            var description = (wellFormed ? "well-formed" : "with undecodable details") + " status code=" + code.ToString(CultureInfo.InvariantCulture) +
+                              " details=[" + string.Join("; ", details.Select(d => d.Text)) + "]";
+            return new StatusCase(status, wellFormed, description);
+        }
+
+        private static Gen<(Any, string)> Detail(ResolvedTaxonomy taxonomy) =>
+            Gen.Frequency(
+                (6, ErrorInfo(taxonomy)),
+                (2, RetryInfo()),
+                (1, Texts.Value().Select(d => (Any.Pack(new Google.Rpc.DebugInfo { Detail = d }), "DebugInfo"))),
+                (1, from url in Gen.Elements(UnknownTypeUrls)
+                    from bytes in Bytes()
+                    select (new Any { TypeUrl = url, Value = ByteString.CopyFrom(bytes) }, "unknown Any " + url)));
+
+        private static Gen<(Any, string)> ErrorInfo(ResolvedTaxonomy taxonomy)
+        {
+            var concrete = taxonomy.Concrete.Select(k => k.Reason).ToArray();
+            var abstracts = taxonomy.Kinds.Where(k => k.Model.IsAbstract).Select(k => k.Reason).ToArray();
+            var aliases = taxonomy.Kinds.SelectMany(k => k.Model.Aliases).Select(a => a.Reason).ToArray();
+            var reasons = new List<(int, Gen<string>)>
+            {
+                (2, Gen.Elements("NOT_A_REASON_OF_THIS_TAXONOMY", string.Empty, "lower_case", "UNSPECIFIED", "Unspecified")),
+                (1, Texts.Value()),
+            };
+            if (concrete.Length > 0)
+            {
+                reasons.Add((8, Gen.Elements(concrete)));
+            }
+
+            if (abstracts.Length > 0)
+            {
+                reasons.Add((2, Gen.Elements(abstracts)));
+            }
+
+            if (aliases.Length > 0)
+            {
+                reasons.Add((2, Gen.Elements(aliases)));
+            }
+
+            var domain = taxonomy.Model.Domain;
+            return from reason in Gen.Frequency(reasons)
+                   from infoDomain in Gen.Frequency((7, Gen.Constant(domain)), (2, Gen.Elements("other.example", string.Empty, domain.ToUpperInvariant() + ".x", domain + "."))) 
+                   from metadata in Metadata(taxonomy, reason)
+                   let info = NewErrorInfo(reason, infoDomain, metadata)
+                   select (Any.Pack(info), "ErrorInfo(" + reason + ", " + infoDomain + ", " + metadata.Count.ToString(CultureInfo.InvariantCulture) + " entries)");
+        }
+
+        /// <summary>Google.Api.CommonProtos 2.0.0 still calls ErrorInfo field 1 <c>type</c>; it is today's <c>reason</c>.</summary>
+        private static Google.Rpc.ErrorInfo NewErrorInfo(string reason, string domain, IReadOnlyDictionary<string, string> metadata)
+        {
+            var info = new Google.Rpc.ErrorInfo { Type = reason, Domain = domain };
+            foreach (var pair in metadata)
+            {
+                info.Metadata.Add(pair.Key, pair.Value);
+            }
+
+            return info;
+        }
+
+        /// <summary>The fields of the reason's kind, each valid, unparsable or missing; extra keys; sometimes 1,000 entries.</summary>
+        private static Gen<IReadOnlyDictionary<string, string>> Metadata(ResolvedTaxonomy taxonomy, string reason)
+        {
+            var fields = taxonomy.TryGet(reason, out var kind) ? kind.AllFields : taxonomy.Kinds.SelectMany(k => k.Model.Fields).Take(4).ToList();
+            return from values in Gen.CollectToArray(fields, field => Gen.Frequency(
+                       (5, FieldValues.Value(field).Select(v => (string?)v.Wire)),
+                       (3, Unparsable(field.Type)),
+                       (2, Gen.Constant<string?>(null))))
+                   from extra in Gen.ListOf(Gen.Zip(Gen.Elements("extra", "x-trace", "Provider", "k"), Texts.Value()))
+                   from huge in Gens.Chance(5)
+                   select (IReadOnlyDictionary<string, string>)Combine(fields, values, extra, huge);
+        }
+
+        private static Dictionary<string, string> Combine(IReadOnlyList<FieldModel> fields, string?[] values, IEnumerable<(string, string)> extra, bool huge)
+        {
+            var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in extra.Take(5))
+            {
+                metadata[key] = value;
+            }
+
+            for (int i = 0; i < fields.Count; i++)
+            {
+                if (values[i] is { } value)
+                {
+                    metadata[fields[i].Name] = value;
+                }
+            }
+
+            for (int i = 0; huge && i < 1000; i++)
+            {
+                metadata["entry" + i.ToString(CultureInfo.InvariantCulture)] = "value " + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return metadata;
+        }
+
+        private static Gen<string?> Unparsable(FieldType type) => type switch
+        {
+            FieldType.Int => Gen.Elements<string?>("abc", "1.5", "99999999999", " 12", "0x10", string.Empty, "+-1", "١٢"),
+            FieldType.Bool => Gen.Elements<string?>("yes", "1", "0", string.Empty, "tru", "false "),
+            FieldType.Duration => Gen.Elements<string?>("1.5", "s", "-s", "1.s", "1.1234567890s", "99999999999999999999s", "PT1S", string.Empty, "1e3s"),
+            FieldType.Uri => Gen.Elements<string?>("not a uri", "/relative/path", "://missing", string.Empty, "http://", "mailto:"),
+            _ => Texts.Value().Select(s => (string?)s),
+        };
+
+        private static Gen<(Any, string)> RetryInfo() =>
+            from delay in FieldValues.RetryAfter()
+            select (Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = Duration.FromTimeSpan(delay ?? TimeSpan.Zero) }), "RetryInfo(" + (delay ?? TimeSpan.Zero).Ticks.ToString(CultureInfo.InvariantCulture) + " ticks)");
+
+        /// <summary>Undecodable or out-of-range details under known type names.</summary>
+        private static Gen<(Any, string)> Garbage() =>
+            Gen.Frequency(
+                (3, from url in Gen.Elements(KnownTypeUrls)
+                    from bytes in Bytes()
+                    select (new Any { TypeUrl = url, Value = ByteString.CopyFrom(bytes) }, "random bytes as " + url)),
+                (1, from seconds in Gen.Elements(-1L, Duration.MaxSeconds + 1, long.MaxValue, long.MinValue)
+                    from nanos in Gen.Elements(0, -1, 1_000_000_000, int.MaxValue)
+                    select (Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = new Duration { Seconds = seconds, Nanos = nanos } }), "RetryInfo(" + seconds + "s " + nanos + "ns)")),
+                (1, Gen.Constant((new Any { TypeUrl = ErrorInfoUrl, Value = ByteString.CopyFrom(0x0A, 0x05, 0x41) }, "truncated ErrorInfo"))),
+                (1, Gen.Constant((new Any { TypeUrl = ErrorInfoUrl, Value = ByteString.CopyFrom(0x0A, 0x02, 0xC3, 0x28) }, "ErrorInfo with invalid UTF-8"))));
+
+        private static Gen<byte[]> Bytes() =>
+            Gen.ListOf(Gen.Choose(0, 255).Select(b => (byte)b)).Select(b => b.Take(64).ToArray());
+    }
+}
