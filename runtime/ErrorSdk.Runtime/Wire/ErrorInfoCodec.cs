@@ -76,8 +76,8 @@ namespace ErrorSdk.Wire
             // Well-formed bytes are read in place; anything else is read again by CodedInputStream, as it always was.
             if (ProtoReader.TryCreate(bytes, out var reader))
             {
-                var result = new DecodedErrorInfo();
-                if (TryDecode(reader, limits, knownDomain, result))
+                var result = default(DecodedErrorInfo);
+                if (TryDecode(reader, limits, knownDomain, ref result))
                 {
                     return result;
                 }
@@ -86,7 +86,7 @@ namespace ErrorSdk.Wire
             return DecodeWithCodedInputStream(bytes, limits);
         }
 
-        private static bool TryDecode(ProtoReader input, WireLimits limits, string? knownDomain, DecodedErrorInfo result)
+        private static bool TryDecode(ProtoReader input, WireLimits limits, string? knownDomain, ref DecodedErrorInfo result)
         {
             while (!input.IsAtEnd)
             {
@@ -103,7 +103,7 @@ namespace ErrorSdk.Wire
                             return false;
                         }
 
-                        SetReason(result, reason, limits);
+                        SetReason(ref result, reason, limits);
                         break;
                     case DomainTag:
                         if (!input.TryReadString(knownDomain, out var domain))
@@ -111,7 +111,7 @@ namespace ErrorSdk.Wire
                             return false;
                         }
 
-                        SetDomain(result, domain, limits);
+                        SetDomain(ref result, domain, limits);
                         break;
                     case MetadataTag:
                         if (!input.TryReadMessage(out var entry) || !TryReadEntry(entry, out var key, out var value))
@@ -119,7 +119,7 @@ namespace ErrorSdk.Wire
                             return false;
                         }
 
-                        AddEntry(result, key, value, limits);
+                        AddEntry(ref result, key, value, limits);
                         break;
                     default:
                         if (!input.TrySkip(tag))
@@ -162,7 +162,7 @@ namespace ErrorSdk.Wire
 
         private static DecodedErrorInfo DecodeWithCodedInputStream(ByteString bytes, WireLimits limits)
         {
-            var result = new DecodedErrorInfo();
+            var result = default(DecodedErrorInfo);
             var input = bytes.CreateCodedInput();
             uint tag;
             while ((tag = input.ReadTag()) != 0)
@@ -170,13 +170,13 @@ namespace ErrorSdk.Wire
                 switch (tag)
                 {
                     case ReasonTag:
-                        SetReason(result, input.ReadString(), limits);
+                        SetReason(ref result, input.ReadString(), limits);
                         break;
                     case DomainTag:
-                        SetDomain(result, input.ReadString(), limits);
+                        SetDomain(ref result, input.ReadString(), limits);
                         break;
                     case MetadataTag:
-                        ReadEntry(input.ReadBytes(), limits, result);
+                        ReadEntry(input.ReadBytes(), limits, ref result);
                         break;
                     default:
                         input.SkipLastField();
@@ -187,7 +187,7 @@ namespace ErrorSdk.Wire
             return result;
         }
 
-        private static void ReadEntry(ByteString entryBytes, WireLimits limits, DecodedErrorInfo result)
+        private static void ReadEntry(ByteString entryBytes, WireLimits limits, ref DecodedErrorInfo result)
         {
             var entry = entryBytes.CreateCodedInput();
             string key = string.Empty;
@@ -209,22 +209,22 @@ namespace ErrorSdk.Wire
                 }
             }
 
-            AddEntry(result, key, value, limits);
+            AddEntry(ref result, key, value, limits);
         }
 
-        private static void SetReason(DecodedErrorInfo result, string reason, WireLimits limits)
+        private static void SetReason(ref DecodedErrorInfo result, string reason, WireLimits limits)
         {
             result.Reason = LimitedText.Cut(reason, limits.MaxIdentifierLength, out bool cut);
             result.ReasonCut |= cut;
         }
 
-        private static void SetDomain(DecodedErrorInfo result, string domain, WireLimits limits)
+        private static void SetDomain(ref DecodedErrorInfo result, string domain, WireLimits limits)
         {
             result.Domain = LimitedText.Cut(domain, limits.MaxIdentifierLength, out bool cut);
             result.DomainCut |= cut;
         }
 
-        private static void AddEntry(DecodedErrorInfo result, string key, string value, WireLimits limits)
+        private static void AddEntry(ref DecodedErrorInfo result, string key, string value, WireLimits limits)
         {
             key = LimitedText.Cut(key, limits.MaxIdentifierLength, out bool keyCut);
             if (!result.Metadata.ContainsKey(key) && result.Metadata.Count >= limits.MaxMetadataEntries)
@@ -252,12 +252,23 @@ namespace ErrorSdk.Wire
             1 + CodedOutputStream.ComputeStringSize(entry.Key) + 1 + CodedOutputStream.ComputeStringSize(entry.Value);
     }
 
-    /// <summary>An ErrorInfo as read within the limits, with what was cut.</summary>
-    internal sealed class DecodedErrorInfo
+    /// <summary>An ErrorInfo as read within the limits, with what was cut (a struct: read once, never kept).</summary>
+    internal struct DecodedErrorInfo
     {
-        public string Reason { get; set; } = string.Empty;
+        private string? _reason;
+        private string? _domain;
 
-        public string Domain { get; set; } = string.Empty;
+        public string Reason
+        {
+            readonly get => _reason ?? string.Empty;
+            set => _reason = value;
+        }
+
+        public string Domain
+        {
+            readonly get => _domain ?? string.Empty;
+            set => _domain = value;
+        }
 
         /// <summary>The entries read (a mutable struct: a field, not a property).</summary>
         public MetadataMap.Builder Metadata;
