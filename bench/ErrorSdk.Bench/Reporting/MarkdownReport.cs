@@ -190,8 +190,9 @@ namespace ErrorSdk.Bench.Reporting
                     double share = cached / point.Ms;
                     yield return string.Format(
                         CultureInfo.InvariantCulture,
-                        "Cached re-run, {0:N0} kinds: {1} = {2:P2} of a full run (target < 5%: {3}); every step cached: {4}.",
-                        point.Kinds, Ms(cached), share, share < 0.05 ? "met" : "MISSED", point.AllCached == true ? "yes" : "NO");
+                        "Cached re-run, {0:N0} kinds: {1} = {2:P2} of a full run (target < 5%: {3}); every step cached: {4}{5}.",
+                        point.Kinds, Ms(cached), share, share < 0.05 ? "met" : "MISSED", point.AllCached == true ? "yes" : "NO",
+                        point.DriverFloorMs is { } floor ? "; Roslyn's floor for any generator's re-run: " + Ms(floor) : string.Empty);
                 }
             }
         }

@@ -77,7 +77,8 @@ namespace ErrorSdk.Bench.Reporting
                     OptionalDouble(point, "generator_ms"),
                     OptionalDouble(point, "cpu_ms"),
                     OptionalDouble(point, "cached_ms"),
-                    point.TryGetProperty("all_cached", out var cached) ? cached.GetBoolean() : null));
+                    point.TryGetProperty("all_cached", out var cached) ? cached.GetBoolean() : null,
+                    OptionalDouble(point, "driver_floor_ms")));
             }
 
             return results;
@@ -137,6 +138,7 @@ namespace ErrorSdk.Bench.Reporting
                 WriteOptional(json, "generator_ms", point.GeneratorMs);
                 WriteOptional(json, "cpu_ms", point.CpuMs);
                 WriteOptional(json, "cached_ms", point.CachedMs);
+                WriteOptional(json, "driver_floor_ms", point.DriverFloorMs);
                 if (point.AllCached is { } allCached)
                 {
                     json.WriteBoolean("all_cached", allCached);
