@@ -8,6 +8,9 @@ namespace ErrorSdk
     {
         private const int MaxVisited = 1024;
 
+        // Steps of the allocation-free walk down a chain in which every exception wraps at most one other.
+        private const int LinearSteps = 16;
+
         /// <summary>
         /// The first exception that is a <typeparamref name="T"/> (a class or a marker interface such as
         /// <c>ITooManyRequests</c>), searching <paramref name="exception"/> itself, then its inner exceptions
@@ -21,6 +24,47 @@ namespace ErrorSdk
                 return null;
             }
 
+            // Most chains are a line (each exception wraps one other, an aggregate of one included): walk it without
+            // allocating. Branching, a cycle or a long chain leaves the answer to the breadth-first search below, which
+            // visits the same line first, so the result is the same.
+            var current = exception;
+            for (int step = 0; step < LinearSteps; step++)
+            {
+                if (current is T found)
+                {
+                    return found;
+                }
+
+                Exception? next;
+                if (current is AggregateException aggregate)
+                {
+                    var inners = aggregate.InnerExceptions;
+                    if (inners.Count != 1)
+                    {
+                        break;
+                    }
+
+                    next = inners[0];
+                }
+                else
+                {
+                    next = current.InnerException;
+                }
+
+                if (next is null)
+                {
+                    return null;
+                }
+
+                current = next;
+            }
+
+            return FindBreadthFirst<T>(exception);
+        }
+
+        private static T? FindBreadthFirst<T>(Exception exception)
+            where T : class
+        {
             if (exception is T direct)
             {
                 return direct;

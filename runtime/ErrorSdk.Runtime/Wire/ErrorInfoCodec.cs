@@ -62,16 +62,107 @@ namespace ErrorSdk.Wire
             }
 
             output.Flush();
-            return ByteString.CopyFrom(buffer);
+            // The buffer is this method's own and never written again: wrap it rather than copy it.
+            return UnsafeByteOperations.UnsafeWrap(buffer);
         }
 
         /// <summary>
         /// Decodes an ErrorInfo within <paramref name="limits"/>: reason, domain, keys and values are cut and marked,
         /// keys past the entry limit are counted; throws <see cref="InvalidProtocolBufferException"/> on malformed bytes.
+        /// A domain equal to <paramref name="knownDomain"/> comes back as that instance.
         /// </summary>
-        public static DecodedErrorInfo Decode(ByteString bytes, WireLimits limits)
+        public static DecodedErrorInfo Decode(ByteString bytes, WireLimits limits, string? knownDomain = null)
         {
-            var result = new DecodedErrorInfo();
+            // Well-formed bytes are read in place; anything else is read again by CodedInputStream, as it always was.
+            if (ProtoReader.TryCreate(bytes, out var reader))
+            {
+                var result = default(DecodedErrorInfo);
+                if (TryDecode(reader, limits, knownDomain, ref result))
+                {
+                    return result;
+                }
+            }
+
+            return DecodeWithCodedInputStream(bytes, limits);
+        }
+
+        private static bool TryDecode(ProtoReader input, WireLimits limits, string? knownDomain, ref DecodedErrorInfo result)
+        {
+            while (!input.IsAtEnd)
+            {
+                if (!input.TryReadTag(out uint tag))
+                {
+                    return false;
+                }
+
+                switch (tag)
+                {
+                    case ReasonTag:
+                        if (!input.TryReadString(out var reason))
+                        {
+                            return false;
+                        }
+
+                        SetReason(ref result, reason, limits);
+                        break;
+                    case DomainTag:
+                        if (!input.TryReadString(knownDomain, out var domain))
+                        {
+                            return false;
+                        }
+
+                        SetDomain(ref result, domain, limits);
+                        break;
+                    case MetadataTag:
+                        if (!input.TryReadMessage(out var entry) || !TryReadEntry(entry, out var key, out var value))
+                        {
+                            return false;
+                        }
+
+                        AddEntry(ref result, key, value, limits);
+                        break;
+                    default:
+                        if (!input.TrySkip(tag))
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool TryReadEntry(ProtoReader entry, out string key, out string value)
+        {
+            key = string.Empty;
+            value = string.Empty;
+            while (!entry.IsAtEnd)
+            {
+                if (!entry.TryReadTag(out uint tag))
+                {
+                    return false;
+                }
+
+                bool read = tag switch
+                {
+                    KeyTag => entry.TryReadString(out key),
+                    ValueTag => entry.TryReadString(out value),
+                    _ => entry.TrySkip(tag),
+                };
+                if (!read)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static DecodedErrorInfo DecodeWithCodedInputStream(ByteString bytes, WireLimits limits)
+        {
+            var result = default(DecodedErrorInfo);
             var input = bytes.CreateCodedInput();
             uint tag;
             while ((tag = input.ReadTag()) != 0)
@@ -79,15 +170,13 @@ namespace ErrorSdk.Wire
                 switch (tag)
                 {
                     case ReasonTag:
-                        result.Reason = LimitedText.Cut(input.ReadString(), limits.MaxIdentifierLength, out bool reasonCut);
-                        result.ReasonCut |= reasonCut;
+                        SetReason(ref result, input.ReadString(), limits);
                         break;
                     case DomainTag:
-                        result.Domain = LimitedText.Cut(input.ReadString(), limits.MaxIdentifierLength, out bool domainCut);
-                        result.DomainCut |= domainCut;
+                        SetDomain(ref result, input.ReadString(), limits);
                         break;
                     case MetadataTag:
-                        ReadEntry(input.ReadBytes(), limits, result);
+                        ReadEntry(input.ReadBytes(), limits, ref result);
                         break;
                     default:
                         input.SkipLastField();
@@ -98,7 +187,7 @@ namespace ErrorSdk.Wire
             return result;
         }
 
-        private static void ReadEntry(ByteString entryBytes, WireLimits limits, DecodedErrorInfo result)
+        private static void ReadEntry(ByteString entryBytes, WireLimits limits, ref DecodedErrorInfo result)
         {
             var entry = entryBytes.CreateCodedInput();
             string key = string.Empty;
@@ -120,9 +209,25 @@ namespace ErrorSdk.Wire
                 }
             }
 
+            AddEntry(ref result, key, value, limits);
+        }
+
+        private static void SetReason(ref DecodedErrorInfo result, string reason, WireLimits limits)
+        {
+            result.Reason = LimitedText.Cut(reason, limits.MaxIdentifierLength, out bool cut);
+            result.ReasonCut |= cut;
+        }
+
+        private static void SetDomain(ref DecodedErrorInfo result, string domain, WireLimits limits)
+        {
+            result.Domain = LimitedText.Cut(domain, limits.MaxIdentifierLength, out bool cut);
+            result.DomainCut |= cut;
+        }
+
+        private static void AddEntry(ref DecodedErrorInfo result, string key, string value, WireLimits limits)
+        {
             key = LimitedText.Cut(key, limits.MaxIdentifierLength, out bool keyCut);
-            var metadata = result.Metadata;
-            if (!metadata.ContainsKey(key) && metadata.Count >= limits.MaxMetadataEntries)
+            if (!result.Metadata.ContainsKey(key) && result.Metadata.Count >= limits.MaxMetadataEntries)
             {
                 result.EntriesNotRead++;
                 return;
@@ -140,21 +245,33 @@ namespace ErrorSdk.Wire
             }
 
             // Proto map semantics: the last entry for a key wins.
-            metadata[key] = value;
+            result.Metadata.Set(key, value);
         }
 
         private static int EntrySize(KeyValuePair<string, string> entry) =>
             1 + CodedOutputStream.ComputeStringSize(entry.Key) + 1 + CodedOutputStream.ComputeStringSize(entry.Value);
     }
 
-    /// <summary>An ErrorInfo as read within the limits, with what was cut.</summary>
-    internal sealed class DecodedErrorInfo
+    /// <summary>An ErrorInfo as read within the limits, with what was cut (a struct: read once, never kept).</summary>
+    internal struct DecodedErrorInfo
     {
-        public string Reason { get; set; } = string.Empty;
+        private string? _reason;
+        private string? _domain;
 
-        public string Domain { get; set; } = string.Empty;
+        public string Reason
+        {
+            readonly get => _reason ?? string.Empty;
+            set => _reason = value;
+        }
 
-        public Dictionary<string, string> Metadata { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        public string Domain
+        {
+            readonly get => _domain ?? string.Empty;
+            set => _domain = value;
+        }
+
+        /// <summary>The entries read (a mutable struct: a field, not a property).</summary>
+        public MetadataMap.Builder Metadata;
 
         public bool ReasonCut { get; set; }
 

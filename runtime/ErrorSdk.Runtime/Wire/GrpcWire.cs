@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -35,6 +36,12 @@ namespace ErrorSdk
 
         internal const string TrailerProblemTypeName = "errorsdk.wire.v1.TrailerProblem";
 
+        // grpc-status values of the known codes, made once.
+        private static readonly string[] CodeTexts =
+        {
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+        };
+
         private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         /// <summary>The trailers that carry <paramref name="status"/>; details go unpadded, as the gRPC spec recommends.</summary>
@@ -45,9 +52,10 @@ namespace ErrorSdk
                 throw new ArgumentNullException(nameof(status));
             }
 
+            var code = (uint)status.Code < (uint)CodeTexts.Length ? CodeTexts[status.Code] : status.Code.ToString(CultureInfo.InvariantCulture);
             var trailers = new List<KeyValuePair<string, string>>(3)
             {
-                new KeyValuePair<string, string>(StatusHeader, status.Code.ToString(CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string>(StatusHeader, code),
             };
             if (!string.IsNullOrEmpty(status.Message))
             {
@@ -56,10 +64,43 @@ namespace ErrorSdk
 
             if (status.Details.Count > 0)
             {
-                trailers.Add(new KeyValuePair<string, string>(DetailsHeader, Convert.ToBase64String(status.ToByteArray()).TrimEnd('=')));
+                trailers.Add(new KeyValuePair<string, string>(DetailsHeader, EncodeUnpaddedBase64(status)));
             }
 
             return trailers;
+        }
+
+        /// <summary>
+        /// Base64 of the serialized status without padding, the one string it ends as: the bytes and the characters
+        /// go through pooled buffers instead of a byte array, a padded string and a trimmed copy.
+        /// </summary>
+        private static string EncodeUnpaddedBase64(Google.Rpc.Status status)
+        {
+            int size = status.CalculateSize();
+            var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
+            char[]? chars = null;
+            try
+            {
+                var output = new CodedOutputStream(bytes);
+                status.WriteTo(output);
+                output.Flush();
+                chars = ArrayPool<char>.Shared.Rent(Math.Max(((size + 2) / 3) * 4, 1));
+                int length = Convert.ToBase64CharArray(bytes, 0, size, chars, 0);
+                while (length > 0 && chars[length - 1] == '=')
+                {
+                    length--;
+                }
+
+                return new string(chars, 0, length);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+                if (chars is not null)
+                {
+                    ArrayPool<char>.Shared.Return(chars);
+                }
+            }
         }
 
         /// <summary>
@@ -376,6 +417,57 @@ namespace ErrorSdk
 
         private static Google.Rpc.Status? TryDecodeStatus(string value)
         {
+#if NET8_0_OR_GREATER
+            // The same text DecodeBase64 decodes (trimmed, URL-safe alphabet mapped, padded), decoded into pooled
+            // buffers: no padded copy of the value, no byte array per call. ASCII text goes through the vectorized
+            // UTF-8 decoder, which is stricter (it also refuses non-zero unused bits); whatever it refuses is decoded
+            // by Convert.TryFromBase64Chars, which is what FromBase64String runs. Well-formed Status bytes are read
+            // by StatusReader, anything else by the parser.
+            var text = value.AsSpan().Trim();
+            int padding = (text.Length % 4) switch { 1 => -1, 2 => 2, 3 => 1, _ => 0 };
+            if (padding < 0)
+            {
+                return null;
+            }
+
+            int total = text.Length + padding;
+            var bytes = ArrayPool<byte>.Shared.Rent(Math.Max((total / 4) * 3, 1));
+            var ascii = ArrayPool<byte>.Shared.Rent(Math.Max(total, 1));
+            char[]? chars = null;
+            try
+            {
+                if (!TryDecodeAsciiBase64(text, padding, ascii, bytes, out int length))
+                {
+                    chars = ArrayPool<char>.Shared.Rent(total);
+                    for (int i = 0; i < text.Length; i++)
+                    {
+                        char c = text[i];
+                        chars[i] = c == '-' ? '+' : c == '_' ? '/' : c;
+                    }
+
+                    chars.AsSpan(text.Length, padding).Fill('=');
+                    if (!Convert.TryFromBase64Chars(chars.AsSpan(0, total), bytes, out length))
+                    {
+                        return null;
+                    }
+                }
+
+                return ErrorSdk.Wire.StatusReader.TryRead(bytes, 0, length, out var status) ? status : Google.Rpc.Status.Parser.ParseFrom(bytes, 0, length);
+            }
+            catch (InvalidProtocolBufferException)
+            {
+                return null;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(ascii);
+                ArrayPool<byte>.Shared.Return(bytes);
+                if (chars is not null)
+                {
+                    ArrayPool<char>.Shared.Return(chars);
+                }
+            }
+#else
             var bytes = DecodeBase64(value);
             if (bytes is null)
             {
@@ -390,8 +482,27 @@ namespace ErrorSdk
             {
                 return null;
             }
+#endif
         }
 
+#if NET8_0_OR_GREATER
+        private static bool TryDecodeAsciiBase64(ReadOnlySpan<char> text, int padding, byte[] ascii, byte[] bytes, out int length)
+        {
+            length = 0;
+            var utf8 = ascii.AsSpan(0, text.Length + padding);
+            if (System.Text.Ascii.FromUtf16(text, utf8, out _) != OperationStatus.Done)
+            {
+                return false;
+            }
+
+            var encoded = utf8.Slice(0, text.Length);
+            encoded.Replace((byte)'-', (byte)'+');
+            encoded.Replace((byte)'_', (byte)'/');
+            utf8.Slice(text.Length).Fill((byte)'=');
+            return System.Buffers.Text.Base64.DecodeFromUtf8(utf8, bytes, out int consumed, out length) == OperationStatus.Done && consumed == utf8.Length;
+        }
+
+#endif
         private static bool IsHex(byte b) => (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
 
         private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;

@@ -2,8 +2,11 @@ using System.Collections.Generic;
 
 namespace ErrorSdk.Wire
 {
-    /// <summary>The problems found reading a status, bounded: past the cap only a count is kept.</summary>
-    internal sealed class ProblemList
+    /// <summary>
+    /// The problems found reading a status, bounded: past the cap only a count is kept. A struct passed by reference,
+    /// so reading a status without problems allocates nothing for them.
+    /// </summary>
+    internal struct ProblemList
     {
         /// <summary>How many problems are listed one by one.</summary>
         public const int MaxListed = 64;
@@ -25,7 +28,7 @@ namespace ErrorSdk.Wire
         }
 
         /// <summary>The listed problems, then one line counting the rest; null when there were none.</summary>
-        public IReadOnlyList<string>? ToList()
+        public readonly IReadOnlyList<string>? ToList()
         {
             if (_items is null)
             {

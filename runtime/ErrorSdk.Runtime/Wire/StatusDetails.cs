@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using Google.Protobuf;
 using ErrorSdk.Safety;
 using Google.Protobuf.WellKnownTypes;
@@ -48,8 +47,9 @@ namespace ErrorSdk.Wire
         public static ReceivedError Read(Google.Rpc.Status? status, string domain, WireLimits limits)
         {
             status ??= new Google.Rpc.Status { Code = (int)Google.Rpc.Code.Unknown };
-            var problems = new ProblemList();
-            DecodedErrorInfo? info = null;
+            var problems = default(ProblemList);
+            var info = default(DecodedErrorInfo);
+            bool hasInfo = false;
             bool own = false;
             TimeSpan? retryDelay = null;
             bool retrySeen = false;
@@ -86,19 +86,20 @@ namespace ErrorSdk.Wire
                     continue;
                 }
 
-                switch (TypeNameOf(detail.TypeUrl))
+                switch (KnownTypeNameOf(detail.TypeUrl))
                 {
                     case ErrorInfoCodec.TypeName when !own:
                         try
                         {
-                            var decoded = ErrorInfoCodec.Decode(detail.Value, limits);
+                            var decoded = ErrorInfoCodec.Decode(detail.Value, limits, domain);
                             bool isOwn = string.Equals(decoded.Domain, domain, StringComparison.Ordinal);
                             // The taxonomy's own ErrorInfo wins; otherwise keep the first foreign one.
-                            if (isOwn || info is null)
+                            if (isOwn || !hasInfo)
                             {
                                 info = decoded;
+                                hasInfo = true;
                                 own = isOwn;
-                                DescribeCuts(decoded, i, problems);
+                                DescribeCuts(decoded, i, ref problems);
                             }
                         }
                         catch (InvalidProtocolBufferException e)
@@ -109,7 +110,7 @@ namespace ErrorSdk.Wire
                         break;
                     case RetryInfoTypeName when !retrySeen:
                         retrySeen = true;
-                        retryDelay = ReadRetryDelay(detail.Value, i, problems);
+                        retryDelay = ReadRetryDelay(detail.Value, i, ref problems);
                         break;
                     case GrpcWire.TrailerProblemTypeName:
                         problems.Add("details[" + i + "]: " + DescribeTrailerProblem(detail.Value));
@@ -121,7 +122,7 @@ namespace ErrorSdk.Wire
                                 Google.Rpc.DebugInfo.Parser.ParseFrom(detail.Value).Detail ?? string.Empty,
                                 limits.MaxDebugDetailLength,
                                 "details[" + i + "]: DebugInfo detail",
-                                problems);
+                                ref problems);
                         }
                         catch (InvalidProtocolBufferException e)
                         {
@@ -135,10 +136,10 @@ namespace ErrorSdk.Wire
             return new ReceivedError(
                 status,
                 message,
-                info?.Reason,
-                info?.Domain,
+                hasInfo ? info.Reason : null,
+                hasInfo ? info.Domain : null,
                 own,
-                info is null ? null : new ReadOnlyDictionary<string, string>(info.Metadata),
+                hasInfo ? info.Metadata.ToMap() : null,
                 retryDelay,
                 debugDetail,
                 problems.ToList());
@@ -148,7 +149,7 @@ namespace ErrorSdk.Wire
         /// Received developer text as the SDK exposes it: cut at the limit, scrubbed of secrets (the developer message is
         /// always scrubbed), and marked when cut. Scrubbing runs on a bounded prefix, so a huge text costs no more than a small one.
         /// </summary>
-        private static string ReadText(string raw, int max, string what, ProblemList problems)
+        private static string ReadText(string raw, int max, string what, ref ProblemList problems)
         {
             // Scrub a little more than is kept, so a secret that straddles the cut is still recognized whole.
             bool longer = raw.Length > max + ScrubMargin;
@@ -162,8 +163,13 @@ namespace ErrorSdk.Wire
             return LimitedText.Mark(scrubbed, max);
         }
 
-        private static void DescribeCuts(DecodedErrorInfo info, int index, ProblemList problems)
+        private static void DescribeCuts(in DecodedErrorInfo info, int index, ref ProblemList problems)
         {
+            if (!info.ReasonCut && !info.DomainCut && info.KeysCut == 0 && info.ValuesCut == 0 && info.EntriesNotRead == 0)
+            {
+                return;
+            }
+
             var prefix = "details[" + index + "]: ErrorInfo ";
             if (info.ReasonCut)
             {
@@ -191,8 +197,14 @@ namespace ErrorSdk.Wire
             }
         }
 
-        private static TimeSpan? ReadRetryDelay(ByteString value, int index, ProblemList problems)
+        private static TimeSpan? ReadRetryDelay(ByteString value, int index, ref ProblemList problems)
         {
+            // A well-formed, in-range delay is read in place; anything else goes through the parser, which says what is wrong.
+            if (RetryInfoReader.TryRead(value, out var fast))
+            {
+                return fast;
+            }
+
             try
             {
                 var info = Google.Rpc.RetryInfo.Parser.ParseFrom(value);
@@ -231,16 +243,28 @@ namespace ErrorSdk.Wire
             }
         }
 
-        private static string TypeNameOf(string? typeUrl)
+        /// <summary>
+        /// The type name of a type URL (the text after its last <c>/</c>) when it is one this reader handles, as the
+        /// constant itself; otherwise an empty string. Nothing is allocated.
+        /// </summary>
+        private static string KnownTypeNameOf(string? typeUrl)
         {
             if (string.IsNullOrEmpty(typeUrl))
             {
                 return string.Empty;
             }
 
-            int slash = typeUrl!.LastIndexOf('/');
-            return slash < 0 ? typeUrl : typeUrl.Substring(slash + 1);
+            return HasTypeName(typeUrl!, ErrorInfoCodec.TypeName) ? ErrorInfoCodec.TypeName
+                : HasTypeName(typeUrl!, RetryInfoTypeName) ? RetryInfoTypeName
+                : HasTypeName(typeUrl!, DebugInfoTypeName) ? DebugInfoTypeName
+                : HasTypeName(typeUrl!, GrpcWire.TrailerProblemTypeName) ? GrpcWire.TrailerProblemTypeName
+                : string.Empty;
         }
+
+        // Type names contain no '/', so "ends with /name, or is name" is "the text after the last '/' is name".
+        private static bool HasTypeName(string typeUrl, string name) =>
+            typeUrl.EndsWith(name, StringComparison.Ordinal) &&
+            (typeUrl.Length == name.Length || typeUrl[typeUrl.Length - name.Length - 1] == '/');
 
     }
 }
