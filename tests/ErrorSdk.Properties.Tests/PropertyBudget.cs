@@ -20,6 +20,9 @@ namespace ErrorSdk.Properties.Tests
         /// <summary>Invariant 3: valid random taxonomies mutated to break the code/retry rule (generator run only, no compilation).</summary>
         public const int CodeRuleMutations = 150;
 
+        /// <summary>Diamonds (ESDK206): valid random taxonomies where a kind stops declaring the code/retry its parents disagree on (generator run only).</summary>
+        public const int DiamondMutations = 60;
+
         /// <summary>Invariant 4: random taxonomies whose class and interface graph is checked.</summary>
         public const int InheritanceTaxonomies = 15;
 

@@ -83,6 +83,7 @@ namespace ErrorSdk.Generator.Diagnostics
         public const string InheritanceCycle = "ESDK203";
         public const string RootMissingRequired = "ESDK204";
         public const string DiamondFieldConflict = "ESDK205";
+        public const string DiamondValueConflict = "ESDK206";
 
         public const string NeverWithUnavailable = "ESDK300";
         public const string RetryableWithClientCode = "ESDK301";
@@ -153,6 +154,7 @@ namespace ErrorSdk.Generator.Diagnostics
             D(DiagnosticIds.InheritanceCycle, "Inheritance cycle", "Inheritance cycle: {0}. Remove one of these parents"),
             D(DiagnosticIds.RootMissingRequired, "Root kind lacks a required property", "Kind '{0}' has no parent, so it must declare '{1}' (a child inherits it from its first parent). Add '{1}'"),
             D(DiagnosticIds.DiamondFieldConflict, "Diamond field conflict", "Kind '{0}' reaches kind '{1}' through a secondary parent, so it must have field '{2}' ({3}) that '{1}' exposes, but {4}. Declare '{2}' in kind '{0}' with the same type, optionality and sensitivity"),
+            D(DiagnosticIds.DiamondValueConflict, "Parents disagree on code or retry", "Kind '{0}' does not declare '{1}', and its parents disagree on it: {2}. Declare '{1}' in kind '{0}' explicitly instead of letting the first parent decide"),
 
             D(DiagnosticIds.NeverWithUnavailable, "Terminal kind with a retried code", "Kind '{0}' declares retry 'never' with code UNAVAILABLE; generic clients retry UNAVAILABLE. Use a terminal code such as FAILED_PRECONDITION, or declare retry 'transient'"),
             D(DiagnosticIds.RetryableWithClientCode, "Retried kind with a client-error code", "Kind '{0}' declares retry '{1}' with code {2}, which code-only callers treat as final (AIP-194). Use a retryable code such as UNAVAILABLE or RESOURCE_EXHAUSTED, or declare retry 'never'"),

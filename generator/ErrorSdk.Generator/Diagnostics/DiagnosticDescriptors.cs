@@ -129,6 +129,9 @@ namespace ErrorSdk.Generator.Diagnostics
         public static readonly DiagnosticDescriptor DiamondFieldConflict = new DiagnosticDescriptor(
             DiagnosticIds.DiamondFieldConflict, TitleOf(DiagnosticIds.DiamondFieldConflict), FormatOf(DiagnosticIds.DiamondFieldConflict), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpOf(DiagnosticIds.DiamondFieldConflict));
 
+        public static readonly DiagnosticDescriptor DiamondValueConflict = new DiagnosticDescriptor(
+            DiagnosticIds.DiamondValueConflict, TitleOf(DiagnosticIds.DiamondValueConflict), FormatOf(DiagnosticIds.DiamondValueConflict), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpOf(DiagnosticIds.DiamondValueConflict));
+
         public static readonly DiagnosticDescriptor NeverWithUnavailable = new DiagnosticDescriptor(
             DiagnosticIds.NeverWithUnavailable, TitleOf(DiagnosticIds.NeverWithUnavailable), FormatOf(DiagnosticIds.NeverWithUnavailable), Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpOf(DiagnosticIds.NeverWithUnavailable));
 
@@ -221,6 +224,7 @@ namespace ErrorSdk.Generator.Diagnostics
             InheritanceCycle,
             RootMissingRequired,
             DiamondFieldConflict,
+            DiamondValueConflict,
             NeverWithUnavailable,
             RetryableWithClientCode,
             DuplicateAlias,

@@ -51,6 +51,7 @@ namespace ErrorSdk.Generator.Parsing
         private JsonNode? ReadDocument()
         {
             _pos = _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
+            CheckEncoding();
             SkipWhitespace();
             if (_pos >= _text.Length)
             {
@@ -66,6 +67,22 @@ namespace ErrorSdk.Generator.Parsing
             }
 
             return root;
+        }
+
+        /// <summary>
+        /// RFC 8259 requires UTF-8. Bytes that are not valid UTF-8 reach us decoded as U+FFFD (the decoder's replacement
+        /// character), so a raw U+FFFD anywhere in the text is reported as a fatal syntax error at the first one, before
+        /// it can end up in a reason, a message or the generated code. The escape <c>\uFFFD</c> is six ASCII characters,
+        /// so a deliberate replacement character written that way is accepted.
+        /// </summary>
+        private void CheckEncoding()
+        {
+            int replacement = _text.IndexOf('\uFFFD', _pos);
+            if (replacement >= 0)
+            {
+                _pos = replacement;
+                Fail("the file is not valid UTF-8 (or contains U+FFFD): re-save it as UTF-8 (write \\uFFFD for a deliberate replacement character)");
+            }
         }
 
         private JsonNode ReadValue(int depth)

@@ -214,6 +214,7 @@ namespace ErrorSdk.Generator.Validation
                     return;
                 }
 
+                CheckParentsAgree(context, kind);
                 kind.Code = kind.OwnCode ?? first.Code;
                 kind.Retry = kind.OwnRetry ?? first.Retry;
                 kind.Message = kind.OwnMessage?.Spec ?? first.Message;
@@ -225,6 +226,42 @@ namespace ErrorSdk.Generator.Validation
             kind.FieldsIncomplete |= first?.FieldsIncomplete ?? false;
             FieldRules.ResolveAllFields(context, kind, first);
             kind.Resolved = true;
+        }
+
+        /// <summary>
+        /// ESDK206: a kind that inherits code or retry from several parents that resolve them differently. Reported once
+        /// per property at the kind's 'parents'; resolution still follows the first parent so nothing piles on below.
+        /// Parents that are not resolved (already reported) are left out of the comparison.
+        /// </summary>
+        private static void CheckParentsAgree(ValidationContext context, KindState kind)
+        {
+            if (kind.Parents.Count < 2)
+            {
+                return;
+            }
+
+            var parents = kind.Parents.Where(p => p.Resolved).ToList();
+            if (!kind.Raw.Has("code"))
+            {
+                ReportDisagreement(context, kind, "code", parents, p => GrpcCodeTable.NameOf(p.Code));
+            }
+
+            if (!kind.Raw.Has("retry"))
+            {
+                ReportDisagreement(context, kind, "retry", parents, p => NameRules.RetryNames[(int)p.Retry]);
+            }
+        }
+
+        private static void ReportDisagreement(ValidationContext context, KindState kind, string property, List<KindState> parents, System.Func<KindState, string> valueOf)
+        {
+            if (parents.Select(valueOf).Distinct(System.StringComparer.Ordinal).Count() < 2)
+            {
+                return;
+            }
+
+            string values = string.Join(", ", parents.Select(p => NameRules.Shorten(p.Reason) + " has " + valueOf(p)));
+            var span = kind.Raw.PropertyNames.TryGetValue("parents", out var at) ? at : kind.Raw.ReasonSpan;
+            context.Diagnostics.Report(DiagnosticIds.DiamondValueConflict, span, NameRules.Shorten(kind.Reason), property, values);
         }
     }
 }

@@ -180,5 +180,36 @@ namespace ErrorSdk.Generator.Tests.Parsing
             var spec = AssertValid(Minimal.Replace("\"description\": \"Not found.\"", "\"description\": \"Tab\\there \\\"q\\\" \\u00e9\\/\\\\ \\ud83d\\ude00\""));
             Assert.Equal("Tab\there \"q\" \u00e9/\\ \ud83d\ude00", spec.Kinds[0].Description);
         }
+
+        [Theory]
+        [InlineData("\"description\": \"Not found.\"", "\"description\": \"Not \uFFFD( found.\uFFFD\"", "\uFFFD(")]
+        [InlineData("\"NOT_FOUND\": {", "\"NOT_\uFFFDFOUND\": {", "\uFFFDFOUND")]
+        [InlineData("\"name\": \"Acme\",", "\"name\": \"Acme\", \uFFFD", "\uFFFD")]
+        [InlineData("\"name\": \"Acme\",", "\"name\": \"Acme\", // caf\uFFFD\n", "\uFFFD")]
+        public void InvalidUtf8DecodedAsReplacementCharacterIsReportedOnceAtTheFirstOne(string find, string replace, string snippet)
+        {
+            // Invalid UTF-8 bytes reach the generator as U+FFFD; anywhere in the text (string, key, between tokens, comment)
+            // they are one ESDK001 at the first replacement character, before anything else is read.
+            string text = Minimal.Replace(find, replace);
+            Assert.NotEqual(Minimal, text);
+            string message = AssertOnly(text, DiagnosticIds.JsonSyntax, snippet);
+            Assert.Contains("the file is not valid UTF-8 (or contains U+FFFD): re-save it as UTF-8", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void InvalidUtf8IsReportedAtItsLineAndColumnThroughABom()
+        {
+            string text = "\uFEFF{\n  \"name\": \"Ac\uFFFDme\" }";
+            var diagnostic = Assert.Single(Read(text).Diagnostics);
+            Assert.Equal(DiagnosticIds.JsonSyntax, diagnostic.Id);
+            Assert.Equal((2, 14, 1), (diagnostic.Span!.StartLine + 1, diagnostic.Span.StartColumn + 1, diagnostic.Span.Length));
+        }
+
+        [Fact]
+        public void ReplacementCharacterWrittenAsAnEscapeIsADeliberateCharacter()
+        {
+            var spec = AssertValid(Minimal.Replace("\"description\": \"Not found.\"", "\"description\": \"Not \\uFFFD found.\""));
+            Assert.Equal("Not \uFFFD found.", spec.Kinds[0].Description);
+        }
     }
 }

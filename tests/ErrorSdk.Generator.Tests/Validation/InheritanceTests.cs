@@ -8,7 +8,7 @@ using static ErrorSdk.Generator.Tests.TestTaxonomies;
 
 namespace ErrorSdk.Generator.Tests.Validation
 {
-    /// <summary>ESDK200-ESDK205 and the resolution of inherited values.</summary>
+    /// <summary>ESDK200-ESDK206 and the resolution of inherited values.</summary>
     public class InheritanceTests
     {
         [Fact]
@@ -93,7 +93,7 @@ namespace ErrorSdk.Generator.Tests.Validation
         {
             var spec = AssertValid(Kinds(
                 Root("A_ROOT", 1, code: "UNAVAILABLE", retry: "transient", message: "Root.", extra: "\"http\": 502"),
-                Root("B_ROOT", 2, code: "RESOURCE_EXHAUSTED", retry: "throttled", message: "Other."),
+                Root("B_ROOT", 2, code: "UNAVAILABLE", retry: "transient", message: "Other.", extra: "\"http\": 503"),
                 Child("C_CHILD", 3, "\"A_ROOT\", \"B_ROOT\""),
                 Child("D_GRANDCHILD", 4, "\"C_CHILD\"")));
             var d = spec.Kinds[3];
@@ -137,7 +137,7 @@ namespace ErrorSdk.Generator.Tests.Validation
         {
             string text = Kinds(
                 Root("A_ROOT", 1),
-                Root("B_ROOT", 2, code: "RESOURCE_EXHAUSTED", retry: "throttled", extra: "\"fields\": { \"limit\": { \"type\": \"int\" } }"),
+                Root("B_ROOT", 2, extra: "\"fields\": { \"limit\": { \"type\": \"int\" } }"),
                 Child("C_CHILD", 3, "\"A_ROOT\", \"B_ROOT\""));
             string message = AssertOnly(text, DiagnosticIds.DiamondFieldConflict, "\"parents\"", occurrence: 0);
             Assert.Contains("Kind 'C_CHILD' reaches kind 'B_ROOT' through a secondary parent, so it must have field 'limit' (int, required)", message, StringComparison.Ordinal);
@@ -152,7 +152,7 @@ namespace ErrorSdk.Generator.Tests.Validation
         {
             string text = Kinds(
                 Root("A_ROOT", 1),
-                Root("B_ROOT", 2, code: "RESOURCE_EXHAUSTED", retry: "throttled", extra: "\"fields\": { \"limit\": { \"type\": \"int\" } }"),
+                Root("B_ROOT", 2, extra: "\"fields\": { \"limit\": { \"type\": \"int\" } }"),
                 Child("C_CHILD", 3, "\"A_ROOT\", \"B_ROOT\"", "\"fields\": { \"limit\": " + declaration + " }"));
             string message = AssertOnly(text, DiagnosticIds.DiamondFieldConflict, "\"limit\"", occurrence: 1);
             Assert.Contains(actual, message, StringComparison.Ordinal);
@@ -163,7 +163,7 @@ namespace ErrorSdk.Generator.Tests.Validation
         {
             string text = Kinds(
                 Root("A_ROOT", 1),
-                Root("B_ROOT", 2, code: "RESOURCE_EXHAUSTED", retry: "throttled", extra: "\"fields\": { \"limit\": { \"type\": \"int\" } }"),
+                Root("B_ROOT", 2, extra: "\"fields\": { \"limit\": { \"type\": \"int\" } }"),
                 Child("C_CHILD", 3, "\"A_ROOT\", \"B_ROOT\"", "\"fields\": { \"limit\": { \"type\": \"int\" } }"),
                 Child("D_GRANDCHILD", 4, "\"C_CHILD\""));
             var spec = AssertValid(text);
@@ -176,7 +176,7 @@ namespace ErrorSdk.Generator.Tests.Validation
         {
             string text = Kinds(
                 Root("A_ROOT", 1),
-                Root("B_ROOT", 2, code: "RESOURCE_EXHAUSTED", retry: "throttled", extra: "\"fields\": { \"limit\": { \"type\": \"int\" } }"),
+                Root("B_ROOT", 2, extra: "\"fields\": { \"limit\": { \"type\": \"int\" } }"),
                 Child("C_CHILD", 3, "\"A_ROOT\", \"B_ROOT\""),
                 Child("D_GRANDCHILD", 4, "\"C_CHILD\""),
                 Child("E_OTHER", 5, "\"A_ROOT\", \"D_GRANDCHILD\"", "\"fields\": { \"limit\": { \"type\": \"int\" } }"));
@@ -186,13 +186,94 @@ namespace ErrorSdk.Generator.Tests.Validation
         }
 
         [Fact]
-        public void ParentsThatDisagreeOnCodeAndRetryAreFineTheFirstWins()
+        public void ParentsThatDisagreeOnCodeAreAnErrorAtTheParents()
+        {
+            string text = Kinds(
+                Root("A_ROOT", 1, code: "INTERNAL", retry: "never"),
+                Root("B_ROOT", 2, code: "UNKNOWN", retry: "never"),
+                Child("C_CHILD", 3, "\"A_ROOT\", \"B_ROOT\""));
+            string message = AssertOnly(text, DiagnosticIds.DiamondValueConflict, "\"parents\"");
+            Assert.Contains("Kind 'C_CHILD' does not declare 'code', and its parents disagree on it: A_ROOT has INTERNAL, B_ROOT has UNKNOWN.", message, StringComparison.Ordinal);
+            Assert.Contains("Declare 'code' in kind 'C_CHILD' explicitly", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ParentsThatDisagreeOnRetryAreAnErrorAtTheParents()
+        {
+            string text = Kinds(
+                Root("A_ROOT", 1, code: "UNAVAILABLE", retry: "transient"),
+                Root("B_ROOT", 2, code: "UNAVAILABLE", retry: "throttled"),
+                Child("C_CHILD", 3, "\"A_ROOT\", \"B_ROOT\""));
+            string message = AssertOnly(text, DiagnosticIds.DiamondValueConflict, "\"parents\"");
+            Assert.Contains("Kind 'C_CHILD' does not declare 'retry', and its parents disagree on it: A_ROOT has transient, B_ROOT has throttled.", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ParentsThatDisagreeOnBothGiveOneErrorEachAtTheParents()
+        {
+            string text = Kinds(
+                Root("TOOL_ERROR", 1, code: "UNKNOWN", retry: "never"),
+                Root("TOO_MANY_REQUESTS", 2, code: "RESOURCE_EXHAUSTED", retry: "throttled"),
+                Child("TOOL_RATE_LIMIT", 3, "\"TOOL_ERROR\", \"TOO_MANY_REQUESTS\""));
+            var result = Read(text);
+            Assert.Null(result.Spec);
+            Assert.Equal(2, result.Diagnostics.Count);
+            Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticIds.DiamondValueConflict, d.Id));
+            Assert.All(result.Diagnostics, d => AssertAt(text, d, "\"parents\""));
+
+            // The header takes lines 1-6 and "kinds" line 7: TOOL_RATE_LIMIT is on line 10, its "parents" at column 60.
+            Assert.All(result.Diagnostics, d => Assert.Equal((10, 60), (d.Span!.StartLine + 1, d.Span.StartColumn + 1)));
+            var messages = result.Diagnostics.Select(DiagnosticCatalog.FormatMessage).OrderBy(m => m, StringComparer.Ordinal).ToList();
+            Assert.Contains("'code', and its parents disagree on it: TOOL_ERROR has UNKNOWN, TOO_MANY_REQUESTS has RESOURCE_EXHAUSTED", messages[0], StringComparison.Ordinal);
+            Assert.Contains("'retry', and its parents disagree on it: TOOL_ERROR has never, TOO_MANY_REQUESTS has throttled", messages[1], StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void DeclaringCodeAndRetryResolvesTheDisagreement()
         {
             var spec = AssertValid(Kinds(
+                Root("TOOL_ERROR", 1, code: "UNKNOWN", retry: "never", message: "Tool."),
+                Root("TOO_MANY_REQUESTS", 2, code: "RESOURCE_EXHAUSTED", retry: "throttled", message: "Slow down."),
+                Child("TOOL_RATE_LIMIT", 3, "\"TOOL_ERROR\", \"TOO_MANY_REQUESTS\"", "\"code\": \"RESOURCE_EXHAUSTED\", \"retry\": \"throttled\"")));
+            var kind = spec.Kinds[2];
+            Assert.Equal(("RESOURCE_EXHAUSTED", RetryKind.Throttled, 429, "Tool."), (kind.CodeName, kind.Retry, kind.HttpStatus, kind.Message.Text));
+        }
+
+        [Fact]
+        public void DeclaringOnlyTheCodeLeavesTheRetryDisagreement()
+        {
+            string text = Kinds(
+                Root("TOOL_ERROR", 1, code: "UNKNOWN", retry: "never"),
+                Root("TOO_MANY_REQUESTS", 2, code: "RESOURCE_EXHAUSTED", retry: "throttled"),
+                Child("TOOL_RATE_LIMIT", 3, "\"TOOL_ERROR\", \"TOO_MANY_REQUESTS\"", "\"code\": \"RESOURCE_EXHAUSTED\""));
+            string message = AssertOnly(text, DiagnosticIds.DiamondValueConflict, "\"parents\"");
+            Assert.Contains("does not declare 'retry'", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ResolvedValuesAreComparedAndEveryParentIsListed()
+        {
+            // B_CHILD inherits INTERNAL from A_ROOT, so it agrees with C_ROOT's declared INTERNAL; only D_ROOT disagrees.
+            string text = Kinds(
                 Root("A_ROOT", 1, code: "INTERNAL", retry: "never"),
-                Root("B_ROOT", 2, code: "UNAVAILABLE", retry: "transient"),
+                Child("B_CHILD", 2, "\"A_ROOT\""),
+                Root("C_ROOT", 3, code: "INTERNAL", retry: "never"),
+                Root("D_ROOT", 4, code: "DATA_LOSS", retry: "never"),
+                Child("E_AGREES", 5, "\"B_CHILD\", \"C_ROOT\""),
+                Child("F_DISAGREES", 6, "\"B_CHILD\", \"C_ROOT\", \"D_ROOT\""),
+                Child("G_BELOW", 7, "\"F_DISAGREES\""));
+            string message = AssertOnly(text, DiagnosticIds.DiamondValueConflict, "\"parents\"", occurrence: 2);
+            Assert.Contains("Kind 'F_DISAGREES' does not declare 'code', and its parents disagree on it: B_CHILD has INTERNAL, C_ROOT has INTERNAL, D_ROOT has DATA_LOSS.", message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ParentsThatDisagreeOnlyOnMessageAndHttpAreFineTheFirstWins()
+        {
+            var spec = AssertValid(Kinds(
+                Root("A_ROOT", 1, code: "INTERNAL", retry: "never", message: "First.", extra: "\"http\": 502"),
+                Root("B_ROOT", 2, code: "INTERNAL", retry: "never", message: "Second."),
                 Child("C_CHILD", 3, "\"A_ROOT\", \"B_ROOT\"")));
-            Assert.Equal(("INTERNAL", RetryKind.Never), (spec.Kinds[2].CodeName, spec.Kinds[2].Retry));
+            Assert.Equal(("INTERNAL", RetryKind.Never, 502, "First."), (spec.Kinds[2].CodeName, spec.Kinds[2].Retry, spec.Kinds[2].HttpStatus, spec.Kinds[2].Message.Text));
         }
     }
 }

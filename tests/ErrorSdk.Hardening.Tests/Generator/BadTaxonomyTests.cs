@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Xunit;
@@ -8,9 +7,16 @@ namespace ErrorSdk.Hardening.Tests.Generator
     /// <summary>Every malformed taxonomy of the corpus gives exactly its expected diagnostics, at their lines, and no crash.</summary>
     public class BadTaxonomyTests
     {
-        public static TheoryData<string> Diagnosed() => Select(gap: false);
+        public static TheoryData<string> Diagnosed()
+        {
+            var data = new TheoryData<string>();
+            foreach (var name in Corpus.Names())
+            {
+                data.Add(name);
+            }
 
-        public static TheoryData<string> KnownGaps() => Select(gap: true);
+            return data;
+        }
 
         [Fact]
         public void The_corpus_has_at_least_40_taxonomies_each_with_an_expectation()
@@ -32,37 +38,9 @@ namespace ErrorSdk.Hardening.Tests.Generator
             Assert.True(expected.Diagnostics.SequenceEqual(outcome.Reported), Describe(name, expected, outcome));
         }
 
-        /// <summary>
-        /// Defects the generator accepts today (see the report of issue 7): each still runs without a crash, and the test
-        /// says when the gap closes, so the entry can move to the diagnosed corpus by deleting its <c>gap</c> line.
-        /// </summary>
-        [Theory]
-        [MemberData(nameof(KnownGaps))]
-        public void Known_gaps_run_without_a_crash_and_are_still_open(string name)
-        {
-            var expected = Corpus.Expected(name);
-            var outcome = GeneratorRunner.Run(Corpus.Bytes(name));
-            Assert.Null(outcome.Crash);
-            Assert.Empty(outcome.CrashDiagnostics);
-            Assert.False(
-                expected.Diagnostics.SequenceEqual(outcome.Reported),
-                name + " is diagnosed now: delete the 'gap' line of " + name + ".expected so it runs with the corpus.");
-        }
-
         internal static string Describe(string name, CorpusExpectation expected, GeneratorOutcome outcome) =>
             name + " (" + expected.Note + "): expected [" + string.Join(", ", expected.Diagnostics) + "], reported [" +
             string.Join(", ", outcome.Result.Diagnostics.Concat(outcome.DriverDiagnostics).Select(d =>
                 d.Id + " " + (d.Location.GetLineSpan().StartLinePosition.Line + 1) + ": " + d.GetMessage(CultureInfo.InvariantCulture))) + "]";
-
-        private static TheoryData<string> Select(bool gap)
-        {
-            var data = new TheoryData<string>();
-            foreach (var name in Corpus.Names().Where(n => Corpus.Expected(n).IsGap == gap))
-            {
-                data.Add(name);
-            }
-
-            return data;
-        }
     }
 }

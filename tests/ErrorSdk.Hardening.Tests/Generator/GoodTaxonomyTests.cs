@@ -6,7 +6,7 @@ namespace ErrorSdk.Hardening.Tests.Generator
 {
     /// <summary>
     /// Valid taxonomies that look hostile (a BOM, UTF-16, C# keywords as field names, escapes and doc-comment terminators in
-    /// texts, a diamond whose parents disagree): each generates without a diagnostic, and the output compiles cleanly.
+    /// texts, a diamond whose parents disagree on code and retry and that declares both): each generates without a diagnostic, and the output compiles cleanly.
     /// </summary>
     public class GoodTaxonomyTests
     {
@@ -33,14 +33,19 @@ namespace ErrorSdk.Hardening.Tests.Generator
         }
 
         [Fact]
-        public void In_a_diamond_whose_parents_disagree_the_first_parent_gives_code_and_retry()
+        public void In_a_diamond_whose_parents_disagree_the_kind_declares_code_and_retry_and_parents_that_agree_pass_on_http_and_message()
         {
-            var outcome = GeneratorRunner.Run(File.ReadAllBytes(Path.Combine(Corpus.GoodDirectory(), "diamond-parents-disagree.json")));
+            var outcome = GeneratorRunner.Run(File.ReadAllBytes(Path.Combine(Corpus.GoodDirectory(), "diamond-parents-declare-code-and-retry.json")));
             using var loaded = outcome.Load();
-            var bottom = loaded.Taxonomy("Corpus.Errors.CorpusTaxonomy").Kinds.Single(k => k.Reason == "BOTTOM_KIND");
+            var kinds = loaded.Taxonomy("Corpus.Errors.CorpusTaxonomy").Kinds;
+            var bottom = kinds.Single(k => k.Reason == "BOTTOM_KIND");
             Assert.Equal(Google.Rpc.Code.FailedPrecondition, bottom.Code);
             Assert.Equal(ErrorSdk.RetryPolicy.Never, bottom.Retry);
             Assert.Equal(new[] { "LEFT_KIND", "RIGHT_KIND" }, bottom.Parents);
+
+            // Same code and retry on both sides; http and message differ, and the first parent gives them.
+            var agree = kinds.Single(k => k.Reason == "AGREE_KIND");
+            Assert.Equal((Google.Rpc.Code.FailedPrecondition, ErrorSdk.RetryPolicy.Never, 400, "Something failed."), (agree.Code, agree.Retry, agree.HttpStatus, agree.MessageTemplate));
         }
 
         [Fact]

@@ -60,7 +60,7 @@ namespace ErrorSdk.Hardening.Tests.Generator
         private static readonly string[] Seeds =
         {
             File.ReadAllText(Path.Combine(Corpus.GoodDirectory(), "base.json")),
-            File.ReadAllText(Path.Combine(Corpus.GoodDirectory(), "diamond-parents-disagree.json")),
+            File.ReadAllText(Path.Combine(Corpus.GoodDirectory(), "diamond-parents-declare-code-and-retry.json")),
             File.ReadAllText(Path.Combine(Corpus.GoodDirectory(), "keyword-field-names.json")),
         };
 

@@ -14,7 +14,8 @@ namespace ErrorSdk.Properties.Tests.Generation
     /// <item>1–<see cref="MaxKinds"/> kinds, unique reasons and numbers; some numbers and reasons reserved but unused;</item>
     /// <item>up to three parents among earlier kinds, at most <see cref="MaxDepth"/> levels deep;</item>
     /// <item>abstract kinds (never in fallback_for or aliases);</item>
-    /// <item>code and retry always satisfying invariant 3, each inherited from the first parent half the time;</item>
+    /// <item>code and retry always satisfying invariant 3, each inherited from the first parent half the time, and always
+    /// declared when the kind's parents resolve it differently (ESDK206: the first parent may not silently win);</item>
     /// <item>message inherited or declared, with placeholders of required non-sensitive fields, <c>{{</c>, <c>}}</c>, <c>%</c>;</item>
     /// <item>http sometimes overridden (100–599);</item>
     /// <item>fields of every type, optional and sensitive, unique along the first-parent chain; a kind that reaches an
@@ -75,8 +76,9 @@ namespace ErrorSdk.Properties.Tests.Generation
             let number = UniqueNumber(numberCandidate, state.Numbers)
             let parents = ParentsWithoutFieldConflicts(state, parentsCandidate)
             let inherited = parents.Count > 0 ? state.Resolved[parents[0]] : null
-            let retry = ownRetry || inherited is null ? retryPick : inherited.Retry
-            let code = PickCode(ownCode, codePick, retry, inherited)
+            let declaresRetry = ownRetry || inherited is null || ResolvedTaxonomy.ParentsDisagree(parents, state.Resolved, k => k.Retry)
+            let retry = declaresRetry || inherited is null ? retryPick : inherited.Retry
+            let code = PickCode(ownCode || ResolvedTaxonomy.ParentsDisagree(parents, state.Resolved, k => k.Code), codePick, retry, inherited)
             let fields = Fields(state, parents, freshFields, index)
             from message in Message(state, parents, fields)
             from routing in Routing(state, isAbstract, reason, code)
@@ -87,7 +89,7 @@ namespace ErrorSdk.Properties.Tests.Generation
                 description,
                 parents,
                 code.Own ? code.Name : null,
-                ownRetry || inherited is null ? retry : null,
+                declaresRetry ? retry : null,
                 message,
                 http,
                 fields,
@@ -324,6 +326,11 @@ namespace ErrorSdk.Properties.Tests.Generation
                 };
                 next.Reasons.UnionWith(kind.Aliases.Select(a => a.Reason));
                 next.Depth[kind.Reason] = kind.Parents.Count == 0 ? 0 : 1 + kind.Parents.Max(p => Depth[p]);
+                if (ResolvedTaxonomy.Disagreements(kind, Resolved) is { Count: > 0 } disagreements)
+                {
+                    throw new InvalidOperationException("the random taxonomy must stay valid, but the parents of " + kind.Reason + " disagree on " + string.Join(" and ", disagreements));
+                }
+
                 next.Resolved[kind.Reason] = ResolvedTaxonomy.Resolve(kind, next.Resolved);
                 return next;
             }

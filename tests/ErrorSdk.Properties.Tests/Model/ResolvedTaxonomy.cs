@@ -7,7 +7,8 @@ namespace ErrorSdk.Properties.Tests.Model
 {
     /// <summary>
     /// What DESIGN.md says the generator must make of a <see cref="TaxonomyModel"/>, computed independently of the
-    /// generator: inheritance of code/retry/message/http along the first parent, the http default from the code,
+    /// generator: inheritance of code/retry/message/http along the first parent (a kind whose parents' resolved code or
+    /// retry differ must declare it, see <see cref="Disagreements"/>), the http default from the code,
     /// the fields along the first-parent chain, every ancestor by any path, and the Promote routing.
     /// </summary>
     internal sealed class ResolvedTaxonomy
@@ -37,6 +38,9 @@ namespace ErrorSdk.Properties.Tests.Model
 
         public bool TryGet(string reason, out ResolvedKind kind) => _byReason.TryGetValue(reason, out kind!);
 
+        /// <summary>The <see cref="Disagreements"/> of the kind declaring <paramref name="reason"/>.</summary>
+        public IReadOnlyList<string> DisagreementsOf(string reason) => Disagreements(Model.Kind(reason), _byReason);
+
         /// <summary>
         /// The kind Promote must return for a status whose taxonomy-domain ErrorInfo (if any) has
         /// <paramref name="reason"/> and whose code is <paramref name="code"/>; null means UnclassifiedException.
@@ -64,7 +68,36 @@ namespace ErrorSdk.Properties.Tests.Model
             return Concrete.FirstOrDefault(k => k.Model.FallbackFor.Any(c => GrpcCodes.ValueOf(c) == code));
         }
 
-        /// <summary>Resolves <paramref name="kind"/>, whose parents are in <paramref name="resolved"/> already.</summary>
+        /// <summary>
+        /// The inherited properties ("code", "retry") on which <paramref name="kind"/>'s parents disagree while the kind
+        /// does not declare them: each is an error (ESDK206) at the kind's <c>parents</c>. A valid taxonomy has none.
+        /// Message and http may differ between parents (the first parent's are inherited; http follows the code).
+        /// </summary>
+        public static IReadOnlyList<string> Disagreements(KindModel kind, IReadOnlyDictionary<string, ResolvedKind> resolved)
+        {
+            var properties = new List<string>();
+            if (kind.Code is null && ParentsDisagree(kind.Parents, resolved, k => k.Code))
+            {
+                properties.Add("code");
+            }
+
+            if (kind.Retry is null && ParentsDisagree(kind.Parents, resolved, k => k.Retry))
+            {
+                properties.Add("retry");
+            }
+
+            return properties;
+        }
+
+        /// <summary>True when two or more <paramref name="parents"/> resolve <paramref name="value"/> differently.</summary>
+        public static bool ParentsDisagree<T>(IReadOnlyList<string> parents, IReadOnlyDictionary<string, ResolvedKind> resolved, Func<ResolvedKind, T> value) =>
+            parents.Select(p => value(resolved[p])).Distinct().Count() > 1;
+
+        /// <summary>
+        /// Resolves <paramref name="kind"/>, whose parents are in <paramref name="resolved"/> already. Values absent from
+        /// the kind come from its first parent; a kind with <see cref="Disagreements"/> is invalid, and is still resolved
+        /// this way because the generator resolves it so for its other checks (e.g. invariant 3 on a mutated kind).
+        /// </summary>
         public static ResolvedKind Resolve(KindModel kind, IReadOnlyDictionary<string, ResolvedKind> resolved)
         {
             var first = kind.Parents.Count > 0 ? resolved[kind.Parents[0]] : null;
