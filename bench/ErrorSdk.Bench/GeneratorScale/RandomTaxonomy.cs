@@ -102,7 +102,14 @@ namespace ErrorSdk.Bench.GeneratorScale
 
                         if (random.Next(5) == 0)
                         {
-                            kind.Parents.Add(markers[random.Next(markers.Count)]);
+                            var marker = markers[random.Next(markers.Count)];
+                            kind.Parents.Add(marker);
+                            if (kind.Code is null && (marker.ResolvedCode != kind.ResolvedCode || marker.ResolvedRetry != kind.ResolvedRetry))
+                            {
+                                // Parents that disagree on code or retry must be settled explicitly (ESDK206): keep the first parent's.
+                                kind.Code = kind.ResolvedCode;
+                                kind.Retry = kind.ResolvedRetry;
+                            }
                         }
                     }
                 }
