@@ -115,8 +115,20 @@ namespace ErrorSdk.Generator.Validation
                 }
             }
 
+            foreach (var reserved in ReservedNamespaces)
+            {
+                if (ns == reserved || ns.StartsWith(reserved + ".", System.StringComparison.Ordinal))
+                {
+                    return "it lies in '" + reserved + "', which belongs to the framework or to a library the generated code uses; "
+                        + "a generated type there can clash with one of theirs (e.g. 'System.ArgumentException')";
+                }
+            }
+
             return null;
         }
+
+        /// <summary>Namespaces whose types the generated code cannot see past: the framework's and the wire libraries'.</summary>
+        public static readonly string[] ReservedNamespaces = { "System", "Microsoft", "Google.Protobuf", "Google.Rpc", "Google.Api" };
 
         public static string? DomainProblem(string domain)
         {

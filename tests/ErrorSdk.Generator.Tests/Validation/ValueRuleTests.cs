@@ -27,6 +27,11 @@ namespace ErrorSdk.Generator.Tests.Validation
         [InlineData("1Acme", "not an ASCII identifier")]
         [InlineData("Acme-Errors", "not an ASCII identifier")]
         [InlineData("", "empty")]
+        [InlineData("System", "lies in 'System'")]
+        [InlineData("System.Acme", "lies in 'System'")]
+        [InlineData("Microsoft.Acme", "lies in 'Microsoft'")]
+        [InlineData("Google.Rpc", "lies in 'Google.Rpc'")]
+        [InlineData("Google.Protobuf.Errors", "lies in 'Google.Protobuf'")]
         public void NamespaceMustBeDottedIdentifiers(string ns, string problem)
         {
             string text = Minimal.Replace("\"Acme.Errors\"", "\"" + ns + "\"");
@@ -38,6 +43,12 @@ namespace ErrorSdk.Generator.Tests.Validation
         public void NamespaceMayUseContextualKeywords()
         {
             AssertValid(Minimal.Replace("\"Acme.Errors\"", "\"Acme.async.var.Errors\""));
+        }
+
+        [Fact]
+        public void ReservedWordsDeeperInTheNamespaceAreFine()
+        {
+            AssertValid(Minimal.Replace("\"Acme.Errors\"", "\"Acme.System.Google.Rpc\""));
         }
 
         [Theory]

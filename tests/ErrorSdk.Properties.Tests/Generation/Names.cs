@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using FsCheck;
@@ -87,7 +88,13 @@ namespace ErrorSdk.Properties.Tests.Generation
         public static Gen<string> Namespace() =>
             from count in Gen.Choose(1, 3)
             from words in Gen.ArrayOf(Gen.Frequency((5, Gen.Elements(NamespaceWords)), (1, Gen.Elements(TrickyNamespaceWords))), count)
-            select string.Join(".", words);
+            select OutsideReservedNamespaces(string.Join(".", words));
+
+        // The validator reserves System, Microsoft and the wire libraries' namespaces (ESDK107); tricky words stay inside.
+        private static string OutsideReservedNamespaces(string ns) =>
+            ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Google.Rpc", StringComparison.Ordinal)
+                ? "Acme." + ns
+                : ns;
 
         public static Gen<string> Domain() =>
             from count in Gen.Choose(1, 3)
