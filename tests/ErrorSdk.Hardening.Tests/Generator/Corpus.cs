@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 
 namespace ErrorSdk.Hardening.Tests.Generator
 {
@@ -14,11 +13,26 @@ namespace ErrorSdk.Hardening.Tests.Generator
     /// </summary>
     internal static class Corpus
     {
-        public static string Directory([CallerFilePath] string thisFile = "") =>
-            Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(thisFile)!)!, "BadTaxonomies");
+        /// <summary>
+        /// The test project's source folder, found above the output folder by <c>ErrorSdk.sln</c>. Not
+        /// <c>[CallerFilePath]</c>: a CI build (<c>ContinuousIntegrationBuild</c>) maps source paths to <c>/_/</c>.
+        /// </summary>
+        private static readonly Lazy<string> ProjectDirectory = new Lazy<string>(() =>
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "ErrorSdk.sln")))
+                {
+                    return Path.Combine(directory.FullName, "tests", "ErrorSdk.Hardening.Tests");
+                }
+            }
 
-        public static string GoodDirectory([CallerFilePath] string thisFile = "") =>
-            Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(thisFile)!)!, "GoodTaxonomies");
+            throw new InvalidOperationException("ErrorSdk.sln not found above " + AppContext.BaseDirectory);
+        });
+
+        public static string Directory() => Path.Combine(ProjectDirectory.Value, "BadTaxonomies");
+
+        public static string GoodDirectory() => Path.Combine(ProjectDirectory.Value, "GoodTaxonomies");
 
         public static IEnumerable<string> Names() =>
             System.IO.Directory.EnumerateFiles(Directory(), "*.json")
