@@ -29,7 +29,38 @@ namespace ErrorSdk.Taxonomy.Tests
                 expectations.Check(
                     statusCase,
                     ("static Promote", ErrorSdkTaxonomy.Promote),
-                    ("IErrorTaxonomy.Promote", ((IErrorTaxonomy)ErrorSdkTaxonomy.Instance).Promote)));
+                    ("static Promote with default limits", status => ErrorSdkTaxonomy.Promote(status, WireLimits.Default)),
+                    ("IErrorTaxonomy.Promote", ((IErrorTaxonomy)ErrorSdkTaxonomy.Instance).Promote),
+                    ("IErrorTaxonomy.Promote with default limits", status => ((IErrorTaxonomy)ErrorSdkTaxonomy.Instance).Promote(status, WireLimits.Default))));
+        }
+
+        [Fact]
+        public void Promote_with_custom_limits_cuts_marks_and_lists_what_goes_over_and_keeps_the_raw_status()
+        {
+            var status = Status(Google.Rpc.Code.NotFound, "NOT_FOUND", Domain, ("resourceType", "bucket"), ("resourceName", new string('n', 500)), ("extra", "kept"));
+            status.Message = new string('m', 300);
+            var limits = new WireLimits(maxMessageLength: 64, maxMetadataValueLength: 100, maxMetadataEntries: 2);
+
+            foreach (var error in new[] { ErrorSdkTaxonomy.Promote(status, limits), ((IErrorTaxonomy)ErrorSdkTaxonomy.Instance).Promote(status, limits) })
+            {
+                var notFound = Assert.IsType<NotFoundException>(error);
+                Assert.Equal(64, notFound.Message.Length);
+                Assert.EndsWith(WireLimits.TruncationMarker, notFound.Message, StringComparison.Ordinal);
+                Assert.Equal(100, notFound.ResourceName.Length);
+                Assert.EndsWith(WireLimits.TruncationMarker, notFound.ResourceName, StringComparison.Ordinal);
+                Assert.False(notFound.Metadata.ContainsKey("extra"));
+                var problems = notFound.Received!.Problems;
+                Assert.Contains(problems, p => p.Contains("WireLimits.MaxMetadataValueLength", StringComparison.Ordinal));
+                Assert.Contains(problems, p => p.Contains("WireLimits.MaxMetadataEntries", StringComparison.Ordinal));
+                Assert.Same(status, notFound.ReceivedStatus);
+                Assert.Equal(new string('n', 500), Google.Rpc.ErrorInfo.Parser.ParseFrom(status.Details[0].Value).Metadata["resourceName"]);
+            }
+
+            var defaults = Assert.IsType<NotFoundException>(ErrorSdkTaxonomy.Promote(status, null));
+            Assert.Equal(status.Message, defaults.Message);
+            Assert.Equal(new string('n', 500), defaults.ResourceName);
+            Assert.Equal("kept", defaults.Metadata["extra"]);
+            Assert.Empty(defaults.Received!.Problems);
         }
 
         [Fact]

@@ -48,8 +48,18 @@ namespace ErrorSdk.Generator.Emitting
                 "Never throws; the raw status and every metadata entry are kept.");
             writer.WriteLine("/// <param name=\"status\">The received status; null reads as an empty UNKNOWN status.</param>");
             writer.WriteLine("/// <returns>The typed exception; never null.</returns>");
-            writer.OpenBlock("public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status)");
-            writer.WriteLine("var received = global::ErrorSdk.ReceivedError.Read(status, DomainName);");
+            writer.WriteLine("/// <remarks>Reads within <see cref=\"global::ErrorSdk.WireLimits.Default\"/>.</remarks>");
+            writer.WriteLine("public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status) => Promote(status, global::ErrorSdk.WireLimits.Default);");
+            writer.WriteLine();
+            writer.WriteSummary(
+                "Turns a received status into the right typed exception, reading it within <paramref name=\"limits\"/>: " +
+                "what goes over a limit is cut, marked and listed in <see cref=\"global::ErrorSdk.ReceivedError.Problems\"/>; " +
+                "the raw status stays whole. Never throws.");
+            writer.WriteLine("/// <param name=\"status\">The received status; null reads as an empty UNKNOWN status.</param>");
+            writer.WriteLine("/// <param name=\"limits\">The wire limits; null means <see cref=\"global::ErrorSdk.WireLimits.Default\"/>.</param>");
+            writer.WriteLine("/// <returns>The typed exception; never null.</returns>");
+            writer.OpenBlock("public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status, global::ErrorSdk.WireLimits? limits)");
+            writer.WriteLine("var received = global::ErrorSdk.ReceivedError.Read(status, DomainName, limits ?? global::ErrorSdk.WireLimits.Default);");
             writer.OpenBlock("if (received.IsTaxonomyDomain && received.Reason is { } reason)");
             if (Aliases(context).Count > 0)
             {

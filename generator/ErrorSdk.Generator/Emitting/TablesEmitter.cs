@@ -46,6 +46,8 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine();
             writer.WriteLine("global::ErrorSdk.TaxonomyException global::ErrorSdk.IErrorTaxonomy.Promote(global::Google.Rpc.Status status) => Promote(status);");
             writer.WriteLine();
+            writer.WriteLine("global::ErrorSdk.TaxonomyException global::ErrorSdk.IErrorTaxonomy.Promote(global::Google.Rpc.Status status, global::ErrorSdk.WireLimits limits) => Promote(status, limits);");
+            writer.WriteLine();
             writer.WriteLine(
                 "global::ErrorSdk.TaxonomyException? global::ErrorSdk.IErrorTaxonomy.Create(string reason, " +
                 "global::System.Collections.Generic.IReadOnlyDictionary<string, string>? fields, global::ErrorSdk.TaxonomyExceptionOptions options) => " +

@@ -21,7 +21,7 @@ namespace ErrorSdk.Http
         /// Turns a non-success response into a typed exception, reading at most 64 KiB of its body:
         /// <list type="number">
         /// <item>gRPC headers (<c>grpc-status</c>, a trailers-only response) promote through
-        /// <see cref="IErrorTaxonomy.Promote"/>;</item>
+        /// <see cref="IErrorTaxonomy.Promote(Google.Rpc.Status)"/>;</item>
         /// <item>an <c>application/problem+json</c> body whose <c>domain</c> is the taxonomy's promotes exactly
         /// (reason, code, detail, metadata, <c>retryAfter</c>);</item>
         /// <item>a redirect (3xx with <c>Location</c>) is the <c>redirect_limit</c> transport kind;</item>

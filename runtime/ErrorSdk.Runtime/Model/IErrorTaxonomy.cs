@@ -18,6 +18,13 @@ namespace ErrorSdk
         TaxonomyException Promote(Google.Rpc.Status status);
 
         /// <summary>
+        /// <see cref="Promote(Google.Rpc.Status)"/> within custom <see cref="WireLimits"/> (the one-argument form reads
+        /// within <see cref="WireLimits.Default"/>): what goes over a limit is cut, marked and listed in
+        /// <see cref="ReceivedError.Problems"/>; the raw status stays whole. Never throws.
+        /// </summary>
+        TaxonomyException Promote(Google.Rpc.Status status, WireLimits limits);
+
+        /// <summary>
         /// Creates a local exception of the non-abstract kind <paramref name="reason"/> from field values in
         /// their metadata string form (the way adapters build errors without knowing the generated classes).
         /// Unknown or abstract reasons give null.

@@ -64,6 +64,8 @@ namespace Acme.Errors
 
         global::ErrorSdk.TaxonomyException global::ErrorSdk.IErrorTaxonomy.Promote(global::Google.Rpc.Status status) => Promote(status);
 
+        global::ErrorSdk.TaxonomyException global::ErrorSdk.IErrorTaxonomy.Promote(global::Google.Rpc.Status status, global::ErrorSdk.WireLimits limits) => Promote(status, limits);
+
         global::ErrorSdk.TaxonomyException? global::ErrorSdk.IErrorTaxonomy.Create(string reason, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? fields, global::ErrorSdk.TaxonomyExceptionOptions options) => Create(reason, fields, options);
 
         /// <summary>The gRPC code of a kind.</summary>
@@ -109,9 +111,16 @@ namespace Acme.Errors
         /// <summary>Turns a received status into the right typed exception: by alias (reason and code), then by reason, then by the code's fallback kind, else an <see cref="global::ErrorSdk.UnclassifiedException"/>. Never throws; the raw status and every metadata entry are kept.</summary>
         /// <param name="status">The received status; null reads as an empty UNKNOWN status.</param>
         /// <returns>The typed exception; never null.</returns>
-        public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status)
+        /// <remarks>Reads within <see cref="global::ErrorSdk.WireLimits.Default"/>.</remarks>
+        public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status) => Promote(status, global::ErrorSdk.WireLimits.Default);
+
+        /// <summary>Turns a received status into the right typed exception, reading it within <paramref name="limits"/>: what goes over a limit is cut, marked and listed in <see cref="global::ErrorSdk.ReceivedError.Problems"/>; the raw status stays whole. Never throws.</summary>
+        /// <param name="status">The received status; null reads as an empty UNKNOWN status.</param>
+        /// <param name="limits">The wire limits; null means <see cref="global::ErrorSdk.WireLimits.Default"/>.</param>
+        /// <returns>The typed exception; never null.</returns>
+        public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status, global::ErrorSdk.WireLimits? limits)
         {
-            var received = global::ErrorSdk.ReceivedError.Read(status, DomainName);
+            var received = global::ErrorSdk.ReceivedError.Read(status, DomainName, limits ?? global::ErrorSdk.WireLimits.Default);
             if (received.IsTaxonomyDomain && received.Reason is { } reason)
             {
                 int index = IndexOfAlias(reason, received.CodeValue);

@@ -101,9 +101,11 @@ namespace ErrorSdk.Http.Tests.Infrastructure
             return new JsonTaxonomy(domain, kinds.Values.OrderBy(k => k.Number).ToList(), fallbacks);
         }
 
-        public TaxonomyException Promote(Google.Rpc.Status status)
+        public TaxonomyException Promote(Google.Rpc.Status status) => Promote(status, WireLimits.Default);
+
+        public TaxonomyException Promote(Google.Rpc.Status status, WireLimits limits)
         {
-            var received = ReceivedError.Read(status, Domain);
+            var received = ReceivedError.Read(status, Domain, limits);
             if (received.IsTaxonomyDomain && received.Reason is { } reason && _byReason.TryGetValue(reason, out var kind) && !kind.IsAbstract)
             {
                 return new JsonKindException(kind, TaxonomyExceptionInit.Promoted(received), null);
