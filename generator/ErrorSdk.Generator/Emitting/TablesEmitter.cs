@@ -130,6 +130,22 @@ namespace ErrorSdk.Generator.Emitting
             }
 
             WriteArray(writer, "The kinds' numbers, ascending: a kind's index here is its index in " + context.KindsClassName + ".All.", "int", "KindNumbers", numbers);
+            if (UsesDenseNumberIndex(kinds))
+            {
+                var byNumber = new string[kinds[kinds.Count - 1].Number + 1];
+                for (int n = 0; n < byNumber.Length; n++)
+                {
+                    byNumber[n] = "-1";
+                }
+
+                for (int i = 0; i < kinds.Count; i++)
+                {
+                    byNumber[kinds[i].Number] = CSharpText.Number(i);
+                }
+
+                WriteArray(writer, "The index in " + context.KindsClassName + ".All of the kind of each number (-1 for none): KindOf in one load.", "int", "KindIndexByNumber", byNumber);
+            }
+
             WriteArray(writer, "The reasons in ordinal order (for a binary search), and the index of each one's kind.", "string", "SortedReasons", reasons);
             WriteArray(writer, "The index in " + context.KindsClassName + ".All of the kind of each of SortedReasons.", "int", "SortedReasonKinds", indexes);
         }
@@ -149,10 +165,27 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine("/// <param name=\"reason\">A reason of the taxonomy.</param>");
             writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"reason\"/> is Unspecified or not a kind of the taxonomy.</exception>");
             writer.OpenBlock("public static global::ErrorSdk.KindInfo KindOf(" + context.ReasonType + " reason)");
-            writer.WriteLine("int index = global::System.Array.BinarySearch(KindNumbers, (int)reason);");
+            if (UsesDenseNumberIndex(context.Spec.Kinds))
+            {
+                writer.WriteLine("int number = (int)reason;");
+                writer.WriteLine("int index = (uint)number < (uint)KindIndexByNumber.Length ? KindIndexByNumber[number] : -1;");
+            }
+            else
+            {
+                writer.WriteLine("int index = global::System.Array.BinarySearch(KindNumbers, (int)reason);");
+            }
+
             writer.WriteLine("return index >= 0 ? " + context.KindsType + ".All[index] : throw UnknownReason(reason);");
             writer.CloseBlock();
         }
+
+        /// <summary>
+        /// Whether the numbers are dense enough for a table indexed by number (at most 4 slots per kind, plus 64):
+        /// then the tables (<c>CodeOf</c>, <c>RetryOf</c>, …) are one array load; sparse numbers keep the binary search
+        /// over <c>KindNumbers</c>, so a taxonomy numbered in the millions emits no huge array.
+        /// </summary>
+        private static bool UsesDenseNumberIndex(IReadOnlyList<KindSpec> kinds) =>
+            kinds.Count > 0 && kinds[kinds.Count - 1].Number <= (4L * kinds.Count) + 64;
 
         private static void WriteTryParseReason(SourceWriter writer, EmitContext context)
         {

@@ -21,6 +21,15 @@ namespace Acme.Errors
             1, 10, 11, 12, 20, 21, 30, 31, 50,
         };
 
+        // The index in AcmeKinds.All of the kind of each number (-1 for none): KindOf in one load.
+        private static readonly int[] KindIndexByNumber = new int[]
+        {
+            -1, 0, -1, -1, -1, -1, -1, -1, -1, -1, 1, 2, 3, -1, -1, -1,
+            -1, -1, -1, -1, 4, 5, -1, -1, -1, -1, -1, -1, -1, -1, 6, 7,
+            -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+            -1, -1, 8,
+        };
+
         // The reasons in ordinal order (for a binary search), and the index of each one's kind.
         private static readonly string[] SortedReasons = new string[]
         {
@@ -93,7 +102,8 @@ namespace Acme.Errors
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="reason"/> is Unspecified or not a kind of the taxonomy.</exception>
         public static global::ErrorSdk.KindInfo KindOf(global::Acme.Errors.AcmeReason reason)
         {
-            int index = global::System.Array.BinarySearch(KindNumbers, (int)reason);
+            int number = (int)reason;
+            int index = (uint)number < (uint)KindIndexByNumber.Length ? KindIndexByNumber[number] : -1;
             return index >= 0 ? global::Acme.Errors.AcmeKinds.All[index] : throw UnknownReason(reason);
         }
 

@@ -9,12 +9,19 @@ namespace ErrorSdk.Generator.Tests.Emitting
     /// <summary>Past 64 kinds the kind switches are split into chunks: every kind must still route and build.</summary>
     public sealed class ChunkedRoutingTests
     {
-        [Fact]
-        public void EveryKind_RoutesAndParses_AcrossChunks()
+        /// <param name="numberStride">1: dense numbers, so KindOf is a number-indexed table; 1,000,003: sparse numbers
+        /// (up to ~180 million), so KindOf keeps the binary search and no huge table is emitted.</param>
+        [Theory]
+        [InlineData(1)]
+        [InlineData(1_000_003)]
+        public void EveryKind_RoutesAndParses_AcrossChunks(int numberStride)
         {
-            var run = GeneratorHarness.Run(CompilationTests.LargeTaxonomy(roots: 60, childrenPerRoot: 2), "/src/large.taxonomy.json");
+            var run = GeneratorHarness.Run(CompilationTests.LargeTaxonomy(roots: 60, childrenPerRoot: 2, numberStride), "/src/large.taxonomy.json");
             CompilationTests.AssertCompilesCleanly(run);
-            Assert.Contains("PromoteKind2(index, received)", run.Sources["Large.Errors.LargeTaxonomy.g.cs"], StringComparison.Ordinal);
+            var tables = run.Sources["Large.Errors.LargeTaxonomy.g.cs"];
+            Assert.Contains("PromoteKind2(index, received)", tables, StringComparison.Ordinal);
+            Assert.Equal(numberStride == 1, tables.Contains("KindIndexByNumber[number]", StringComparison.Ordinal));
+            Assert.True(tables.Length < 200_000, "the tables file is " + tables.Length + " characters");
 
             using var loaded = GeneratorHarness.Load(run.Output);
             var taxonomy = (IErrorTaxonomy)loaded.Type("Large.Errors.LargeTaxonomy").GetProperty("Instance")!.GetValue(null)!;
@@ -47,6 +54,11 @@ namespace ErrorSdk.Generator.Tests.Emitting
             }
 
             Assert.Null(taxonomy.Create("NOT_A_KIND", new Dictionary<string, string>()));
+            var taken = taxonomy.Kinds.Select(k => k.Number).ToHashSet();
+            foreach (var outsider in new[] { 0, -1, 2, int.MinValue, int.MaxValue, taxonomy.Kinds[^1].Number + 1 }.Where(n => !taken.Contains(n)))
+            {
+                Assert.Throws<ArgumentOutOfRangeException>(() => loaded.InvokeStatic("Large.Errors.LargeTaxonomy", "KindOf", Enum.ToObject(reasonType, outsider)));
+            }
         }
     }
 }

@@ -157,12 +157,15 @@ namespace ErrorSdk.Generator.Tests.Emitting
   }
 }";
 
-        /// <summary>A taxonomy of <paramref name="roots"/> chains, each a root and its descendants (each with a legacy alias), every kind with fields.</summary>
-        internal static string LargeTaxonomy(int roots, int childrenPerRoot)
+        /// <summary>
+        /// A taxonomy of <paramref name="roots"/> chains, each a root and its descendants (each with a legacy alias), every
+        /// kind with fields, numbered 1, 1 + stride, 1 + 2 stride, …
+        /// </summary>
+        internal static string LargeTaxonomy(int roots, int childrenPerRoot, int numberStride = 1)
         {
             var json = new StringBuilder();
             json.Append("{\"name\":\"Large\",\"namespace\":\"Large.Errors\",\"domain\":\"large.example\",\"version\":\"1.0.0\",\"proto_package\":\"large.errors.v1\",\"kinds\":{");
-            int number = 1;
+            int number = 1 - numberStride;
             var first = true;
             for (int r = 0; r < roots; r++)
             {
@@ -188,7 +191,8 @@ namespace ErrorSdk.Generator.Tests.Emitting
                 }
 
                 first = false;
-                json.Append('"').Append(reason).Append("\":{\"number\":").Append(number++).Append(",\"description\":\"Kind ").Append(reason).Append(".\",");
+                number += numberStride;
+                json.Append('"').Append(reason).Append("\":{\"number\":").Append(number).Append(",\"description\":\"Kind ").Append(reason).Append(".\",");
                 if (parentReason is not null)
                 {
                     json.Append("\"parents\":[\"").Append(parentReason).Append("\"],");

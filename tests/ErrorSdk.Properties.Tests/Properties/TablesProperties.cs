@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
@@ -66,6 +67,22 @@ namespace ErrorSdk.Properties.Tests.Properties
 
             var unspecified = Enum.ToObject(compiled.ReasonType, 0);
             Expect.True(Throws<ArgumentOutOfRangeException>(() => compiled.Static("CodeOf", unspecified)), "CodeOf(Unspecified) throws ArgumentOutOfRangeException");
+
+            // Values that are no kind's number (holes between numbers, past the largest, negative) are not kinds, whether
+            // the generator chose a number-indexed table (dense numbers) or the binary search (sparse numbers).
+            var taken = new HashSet<long>(expected.Kinds.Select(k => (long)k.Model.Number));
+            long largest = taken.Max();
+            var outsiders = new[] { -1L, int.MinValue, largest + 1, largest / 2, int.MaxValue }
+                .Concat(taken.Select(n => n + 1)).Concat(taken.Select(n => n - 1))
+                .Where(n => n != 0 && n >= int.MinValue && n <= int.MaxValue && !taken.Contains(n))
+                .Distinct()
+                .Take(12);
+            foreach (var number in outsiders)
+            {
+                var outsider = Enum.ToObject(compiled.ReasonType, (int)number);
+                Expect.True(Throws<ArgumentOutOfRangeException>(() => compiled.Static("KindOf", outsider)), "KindOf(" + number + ") throws ArgumentOutOfRangeException");
+                Expect.True(Throws<ArgumentOutOfRangeException>(() => compiled.Static("RetryOf", outsider)), "RetryOf(" + number + ") throws ArgumentOutOfRangeException");
+            }
             foreach (var text in new[] { "NOT_A_KIND_OF_THIS_TAXONOMY", "Unspecified", "UNSPECIFIED", string.Empty })
             {
                 var args = new object?[] { text, null };
