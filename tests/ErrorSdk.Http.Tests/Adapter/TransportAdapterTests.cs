@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using ErrorSdk.Http.Tests.Infrastructure;
@@ -62,6 +63,70 @@ namespace ErrorSdk.Http.Tests.Adapter
 
             Assert.Equal("NETWORK_TRANSPORT_UNREACHABLE", error.Reason);
             Assert.Contains("InvalidResponse", error.DeveloperMessage);
+        }
+
+        [Fact]
+        public async Task ProxyThatRefusesTheTunnel_IsUnreachable()
+        {
+            using var proxy = new TcpListener(IPAddress.Loopback, 0);
+            proxy.Start();
+            var serve = Task.Run(async () =>
+            {
+                using var socket = await proxy.AcceptSocketAsync();
+                await ReadRequestHeadAsync(socket);
+                await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"), SocketFlags.None);
+                await DrainUntilClosedAsync(socket);
+            });
+            var proxyUri = new Uri("http://127.0.0.1:" + ((IPEndPoint)proxy.LocalEndpoint).Port);
+
+            TaxonomyException error;
+            using (var client = _upstream.TypedClient(h => { h.Proxy = new WebProxy(proxyUri); h.UseProxy = true; }))
+            {
+                // https through a proxy: the client asks the proxy for a CONNECT tunnel, so upstream.test is never resolved here.
+                error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(new Uri("https://upstream.test/x?token=s3cr3t")));
+            }
+
+            await serve.WaitAsync(TimeSpan.FromSeconds(5));
+
+            Assert.Equal("NETWORK_TRANSPORT_UNREACHABLE", error.Reason);
+            Assert.True(error.IsRetryable);
+            Assert.Contains("ProxyTunnelError", error.DeveloperMessage);
+            Assert.DoesNotContain("s3cr3t", error.DeveloperMessage);
+            Assert.Equal(HttpRequestError.ProxyTunnelError, Assert.IsType<HttpRequestException>(error.InnerException).HttpRequestError);
+        }
+
+        [Fact]
+        public async Task Http2ProtocolViolation_IsUnreachable()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var serve = Task.Run(async () =>
+            {
+                using var socket = await listener.AcceptSocketAsync();
+                await ReadExactlyAsync(socket, Http2ClientPreface.Length);
+                // A SETTINGS frame (type 4) on stream 0 whose length is not a multiple of 6: FRAME_SIZE_ERROR (RFC 9113 §6.5).
+                byte[] settingsOfLength5 = { 0, 0, 5, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+                await socket.SendAsync(settingsOfLength5, SocketFlags.None);
+                await DrainUntilClosedAsync(socket);
+            });
+            var request = new HttpRequestMessage(HttpMethod.Get, new Uri("http://127.0.0.1:" + ((IPEndPoint)listener.LocalEndpoint).Port + "/"))
+            {
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            };
+
+            TaxonomyException error;
+            using (var client = _upstream.TypedClient())
+            {
+                error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.SendAsync(request));
+            }
+
+            await serve.WaitAsync(TimeSpan.FromSeconds(5));
+
+            Assert.Equal("NETWORK_TRANSPORT_UNREACHABLE", error.Reason);
+            Assert.True(error.IsRetryable);
+            Assert.Contains("HttpProtocolError", error.DeveloperMessage);
+            Assert.Equal(HttpRequestError.HttpProtocolError, Assert.IsType<HttpRequestException>(error.InnerException).HttpRequestError);
         }
 
         [Fact]
@@ -233,6 +298,49 @@ namespace ErrorSdk.Http.Tests.Adapter
 
             Assert.Equal("UNAVAILABLE", error.Reason);
             Assert.True(error.IsRetryable);
+        }
+
+        private const string Http2ClientPreface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+
+        // Reads an HTTP/1.1 request head (up to the blank line), so that nothing sent is left unread when the server answers.
+        private static async Task ReadRequestHeadAsync(Socket socket)
+        {
+            var head = new StringBuilder();
+            var buffer = new byte[4096];
+            while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                int read = await socket.ReceiveAsync(buffer, SocketFlags.None);
+                Assert.True(read > 0, "The client closed the connection before sending a request head.");
+                head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+            }
+        }
+
+        private static async Task ReadExactlyAsync(Socket socket, int count)
+        {
+            var buffer = new byte[count];
+            int total = 0;
+            while (total < count)
+            {
+                int read = await socket.ReceiveAsync(buffer.AsMemory(total), SocketFlags.None);
+                Assert.True(read > 0, "The client closed the connection early.");
+                total += read;
+            }
+        }
+
+        // Reads until the client closes, so the server never resets a connection the client is still reading from.
+        private static async Task DrainUntilClosedAsync(Socket socket)
+        {
+            var buffer = new byte[4096];
+            try
+            {
+                while (await socket.ReceiveAsync(buffer, SocketFlags.None) > 0)
+                {
+                }
+            }
+            catch (SocketException)
+            {
+                // The client reset the connection instead of closing it: closed all the same.
+            }
         }
 
         private static Uri ClosedPortUri(string pathAndQuery)
