@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using ErrorSdk.Safety;
+using Google.Protobuf.WellKnownTypes;
 
 namespace ErrorSdk
 {
@@ -22,6 +23,9 @@ namespace ErrorSdk
 
         internal string Message { get; }
 
+        /// <summary>The longest delay a <c>google.protobuf.Duration</c> carries: <see cref="Duration.MaxSeconds"/> seconds.</summary>
+        internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(Duration.MaxSeconds);
+
         internal TimeSpan? RetryAfter { get; }
 
         internal string? DeveloperMessage { get; }
@@ -31,12 +35,20 @@ namespace ErrorSdk
         internal ReceivedError? Received { get; }
 
         /// <summary>A locally raised error with its rendered message.</summary>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">
+        /// <paramref name="retryAfter"/> is negative, or longer than a <c>google.protobuf.Duration</c> can carry
+        /// (315,576,000,000 s, about 10,000 years): such a delay could not cross the wire and would be lost on receipt.
+        /// </exception>
         public static TaxonomyExceptionInit Local(string message, TimeSpan? retryAfter, string? developerMessage, Exception? innerException)
         {
             if (retryAfter is { } delay && delay < TimeSpan.Zero)
             {
                 throw new ArgumentOutOfRangeException(nameof(retryAfter), "A retry delay cannot be negative.");
+            }
+
+            if (retryAfter is { } tooLong && tooLong > MaxRetryAfter)
+            {
+                throw new ArgumentOutOfRangeException(nameof(retryAfter), "A retry delay cannot be longer than a google.protobuf.Duration can carry (315,576,000,000 s).");
             }
 
             return new TaxonomyExceptionInit(

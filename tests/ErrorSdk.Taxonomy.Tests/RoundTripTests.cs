@@ -59,6 +59,22 @@ namespace ErrorSdk.Taxonomy.Tests
             });
         }
 
+        [Fact]
+        public void A_retry_delay_is_accepted_exactly_as_far_as_the_wire_can_carry_it()
+        {
+            var longest = FieldValues.MaxRetryDelay;
+            var error = new ServiceUnavailableException(retryAfter: longest);
+            Assert.Equal(longest, ErrorSdkTaxonomy.Promote(error.ToStatus()).RetryAfter);
+            Assert.Equal(longest, ((IErrorTaxonomy)ErrorSdkTaxonomy.Instance).Create("SERVICE_UNAVAILABLE", null, new TaxonomyExceptionOptions(retryAfter: longest))!.RetryAfter);
+
+            foreach (var bad in new[] { longest + TimeSpan.FromTicks(1), TimeSpan.MaxValue, TimeSpan.FromTicks(-1), TimeSpan.MinValue })
+            {
+                var thrown = Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceUnavailableException(retryAfter: bad));
+                Assert.Equal("retryAfter", thrown.ParamName);
+                Assert.Throws<ArgumentOutOfRangeException>(() => ((IErrorTaxonomy)ErrorSdkTaxonomy.Instance).Create("SERVICE_UNAVAILABLE", null, new TaxonomyExceptionOptions(retryAfter: bad)));
+            }
+        }
+
         private static void ExpectFields(KindValues values, IReadOnlyDictionary<string, object?> actual, bool sensitiveArrives, string where)
         {
             foreach (var field in values.Kind.AllFields)

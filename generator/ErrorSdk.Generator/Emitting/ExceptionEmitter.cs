@@ -145,7 +145,7 @@ namespace ErrorSdk.Generator.Emitting
                 writer.WriteLine("/// <exception cref=\"global::System.ArgumentNullException\">A required string or uri is null.</exception>");
             }
 
-            writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + retryAfter + "\"/> is negative.</exception>");
+            writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"" + retryAfter + "\"/> is negative or longer than a google.protobuf.Duration carries (315,576,000,000 s).</exception>");
 
             var parameters = new List<string>(ordered.Count + 3);
             foreach (var field in ordered)

@@ -18,7 +18,7 @@ namespace Acme.Errors
         /// <param name="retryAfter">The delay the caller should wait before retrying, when known.</param>
         /// <param name="developerMessage">Developer detail: sanitized, local only unless the sender opts in.</param>
         /// <param name="innerException">The exception that caused this one.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative or longer than a google.protobuf.Duration carries (315,576,000,000 s).</exception>
         public TooManyRequestsException(string? quota = null, global::System.TimeSpan? retryAfter = null, string? developerMessage = null, global::System.Exception? innerException = null)
             : this(
                 new global::ErrorSdk.TaxonomyExceptionOptions(retryAfter, developerMessage, innerException),
@@ -97,7 +97,7 @@ namespace Acme.Errors
         /// <param name="developerMessage">Developer detail: sanitized, local only unless the sender opts in.</param>
         /// <param name="innerException">The exception that caused this one.</param>
         /// <exception cref="global::System.ArgumentNullException">A required string or uri is null.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative or longer than a google.protobuf.Duration carries (315,576,000,000 s).</exception>
         public ToolRateLimitException(string provider, string? quota = null, global::System.TimeSpan? retryAfter = null, string? developerMessage = null, global::System.Exception? innerException = null)
             : this(
                 new global::ErrorSdk.TaxonomyExceptionOptions(retryAfter, developerMessage, innerException),
@@ -163,7 +163,7 @@ namespace Acme.Errors
         /// <param name="developerMessage">Developer detail: sanitized, local only unless the sender opts in.</param>
         /// <param name="innerException">The exception that caused this one.</param>
         /// <exception cref="global::System.ArgumentNullException">A required string or uri is null.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative or longer than a google.protobuf.Duration carries (315,576,000,000 s).</exception>
         public ToolFailedException(string provider, bool permanent, int toolErrorCode, global::System.TimeSpan? retryAfter = null, string? developerMessage = null, global::System.Exception? innerException = null)
             : this(
                 new global::ErrorSdk.TaxonomyExceptionOptions(retryAfter, developerMessage, innerException),
@@ -245,7 +245,7 @@ namespace Acme.Errors
         /// <param name="developerMessage">Developer detail: sanitized, local only unless the sender opts in.</param>
         /// <param name="innerException">The exception that caused this one.</param>
         /// <exception cref="global::System.ArgumentNullException">A required string or uri is null.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative or longer than a google.protobuf.Duration carries (315,576,000,000 s).</exception>
         public UpstreamErrorException(string statusClass, int statusCode, string statusPhrase, global::System.Uri? endpoint = null, string? rawBody = null, global::System.TimeSpan? retryAfter = null, string? developerMessage = null, global::System.Exception? innerException = null)
             : this(
                 new global::ErrorSdk.TaxonomyExceptionOptions(retryAfter, developerMessage, innerException),
@@ -347,7 +347,7 @@ namespace Acme.Errors
         /// <param name="developerMessage">Developer detail: sanitized, local only unless the sender opts in.</param>
         /// <param name="innerException">The exception that caused this one.</param>
         /// <exception cref="global::System.ArgumentNullException">A required string or uri is null.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative or longer than a google.protobuf.Duration carries (315,576,000,000 s).</exception>
         public UpstreamTimeoutException(string statusClass, int statusCode, string statusPhrase, string credential, global::System.TimeSpan elapsed, global::System.Uri target, global::System.Uri? endpoint = null, string? rawBody = null, int? attemptCount = null, bool? partial = null, global::System.TimeSpan? retryBudget = null, global::System.TimeSpan? retryAfter = null, string? developerMessage = null, global::System.Exception? innerException = null)
             : this(
                 new global::ErrorSdk.TaxonomyExceptionOptions(retryAfter, developerMessage, innerException),
@@ -441,7 +441,7 @@ namespace Acme.Errors
         /// <param name="retryAfter">The delay the caller should wait before retrying, when known.</param>
         /// <param name="developerMessage">Developer detail: sanitized, local only unless the sender opts in.</param>
         /// <param name="innerException">The exception that caused this one.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative or longer than a google.protobuf.Duration carries (315,576,000,000 s).</exception>
         public LegacyQuotaException(string? quota = null, global::System.TimeSpan? retryAfter = null, string? developerMessage = null, global::System.Exception? innerException = null)
             : this(
                 new global::ErrorSdk.TaxonomyExceptionOptions(retryAfter, developerMessage, innerException),
@@ -488,7 +488,7 @@ namespace Acme.Errors
         /// <param name="retryAfter">The delay the caller should wait before retrying, when known.</param>
         /// <param name="developerMessage">Developer detail: sanitized, local only unless the sender opts in.</param>
         /// <param name="innerException">The exception that caused this one.</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative or longer than a google.protobuf.Duration carries (315,576,000,000 s).</exception>
         public LegacyQuotaHardException(int limit, string? quota = null, global::System.TimeSpan? retryAfter = null, string? developerMessage = null, global::System.Exception? innerException = null)
             : this(
                 new global::ErrorSdk.TaxonomyExceptionOptions(retryAfter, developerMessage, innerException),
@@ -557,7 +557,7 @@ namespace Acme.Errors
         /// <param name="developerMessage">Developer detail: sanitized, local only unless the sender opts in.</param>
         /// <param name="innerException">The exception that caused this one.</param>
         /// <exception cref="global::System.ArgumentNullException">A required string or uri is null.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative or longer than a google.protobuf.Duration carries (315,576,000,000 s).</exception>
         public InvalidInputException(string detail, string secret, string? hint = null, global::System.TimeSpan? retryAfter = null, string? developerMessage = null, global::System.Exception? innerException = null)
             : this(
                 new global::ErrorSdk.TaxonomyExceptionOptions(retryAfter, developerMessage, innerException),
