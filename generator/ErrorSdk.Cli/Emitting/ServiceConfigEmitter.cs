@@ -20,10 +20,18 @@ namespace ErrorSdk.Cli.Emitting
     /// with it (and the kind that is <c>fallback_for</c> it) is <c>transient</c>. A gRPC channel retries on the code
     /// alone and ignores RetryInfo, so <c>throttled</c> kinds (which must wait the server's delay), <c>reauthenticate</c>
     /// kinds (which must refresh credentials first) and <c>never</c> kinds keep their code out of the list; a code
-    /// no kind uses is left out because nothing says it is safe.
+    /// no kind uses is left out because nothing says it is safe. On top of that, only codes AIP-194 lets a client retry
+    /// at the call level on the code alone qualify: <c>UNAVAILABLE</c>. The others a taxonomy may pair with
+    /// <c>transient</c> are not call-level retries for a code-only client: <c>CANCELLED</c>, <c>DEADLINE_EXCEEDED</c>
+    /// and <c>DATA_LOSS</c> are never retried at the same call, <c>RESOURCE_EXHAUSTED</c>, <c>INTERNAL</c> and
+    /// <c>UNKNOWN</c> not without a hint (which a channel does not read), <c>ABORTED</c> only at the transaction level.
+    /// Clients that read the reason still retry those kinds by their policy.
     /// </summary>
     internal static class ServiceConfigEmitter
     {
+        /// <summary>The codes AIP-194 allows a client to retry at the call level from the code alone.</summary>
+        private static readonly string[] CallLevelRetryableCodes = { "UNAVAILABLE" };
+
         /// <summary>The codes the rule makes retryable, in code-value order.</summary>
         public static IReadOnlyList<string> RetryableCodes(TaxonomySpec spec)
         {
@@ -31,6 +39,7 @@ namespace ErrorSdk.Cli.Emitting
             return concrete
                 .GroupBy(k => k.CodeValue)
                 .Where(group =>
+                    CallLevelRetryableCodes.Contains(group.First().CodeName) &&
                     group.All(k => k.Retry == RetryKind.Transient) &&
                     concrete.Where(k => k.FallbackFor.Contains(group.First().CodeName)).All(k => k.Retry == RetryKind.Transient))
                 .OrderBy(group => group.Key)

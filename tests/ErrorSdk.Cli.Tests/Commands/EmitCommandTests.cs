@@ -208,6 +208,27 @@ namespace ErrorSdk.Cli.Tests.Commands
         }
 
         [Fact]
+        public void Service_config_leaves_out_transient_codes_AIP194_does_not_retry_at_the_call_level()
+        {
+            using var temp = new TempDirectory();
+            var kinds = new[] { "UNAVAILABLE", "CANCELLED", "DEADLINE_EXCEEDED", "DATA_LOSS", "ABORTED", "INTERNAL", "UNKNOWN", "RESOURCE_EXHAUSTED" }
+                .Select((code, i) => "\"KIND_" + code + "\": { \"number\": " + (i + 1) + ", \"description\": \"d\", \"code\": \"" + code +
+                                     "\", \"retry\": \"transient\", \"message\": \"m\" }");
+            var path = temp.Write(
+                "taxonomy.json",
+                "{ \"name\": \"Aip\", \"namespace\": \"Aip.Errors\", \"domain\": \"aip.example\", \"version\": \"1.0.0\", " +
+                "\"proto_package\": \"aip.errors.v1\", \"kinds\": { " + string.Join(", ", kinds) + " } }");
+            Assert.Equal(ExitCodes.Success, CliRunner.Run("validate", path).ExitCode);
+
+            var result = CliRunner.Run("emit", "grpc-service-config", path);
+
+            Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+            using var config = JsonDocument.Parse(result.Output);
+            var policy = config.RootElement.GetProperty("methodConfig")[0].GetProperty("retryPolicy");
+            Assert.Equal(new[] { "UNAVAILABLE" }, policy.GetProperty("retryableStatusCodes").EnumerateArray().Select(c => c.GetString()));
+        }
+
+        [Fact]
         public void Service_config_has_no_retry_policy_when_no_code_is_safe()
         {
             using var temp = new TempDirectory();
