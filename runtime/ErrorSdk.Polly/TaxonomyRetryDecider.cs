@@ -11,6 +11,8 @@ namespace ErrorSdk.Polly
     {
         private static readonly ResiliencePropertyKey<Classified> LastClassified = new ResiliencePropertyKey<Classified>("ErrorSdk.Retry.Classified");
         private static readonly ResiliencePropertyKey<int> Reauthentications = new ResiliencePropertyKey<int>("ErrorSdk.Retry.Reauthentications");
+        private static readonly ResiliencePropertyKey<int> TransientRetries = new ResiliencePropertyKey<int>("ErrorSdk.Retry.TransientRetries");
+        private static readonly ResiliencePropertyKey<int> ThrottledRetries = new ResiliencePropertyKey<int>("ErrorSdk.Retry.ThrottledRetries");
 
         private readonly TaxonomyRetryOptions _options;
 
@@ -28,10 +30,9 @@ namespace ErrorSdk.Polly
 
             return error.Retry switch
             {
-                RetryPolicy.Transient => IsIdempotent(context),
-                RetryPolicy.Throttled => true,
-                RetryPolicy.Reauthenticate => _options.RefreshCredentials is not null &&
-                                              (!context.Properties.TryGetValue(Reauthentications, out int done) || done == 0),
+                RetryPolicy.Transient => IsIdempotent(context) && context.Properties.GetValue(TransientRetries, 0) < _options.MaxRetryAttempts,
+                RetryPolicy.Throttled => context.Properties.GetValue(ThrottledRetries, 0) < _options.MaxThrottledRetryAttempts,
+                RetryPolicy.Reauthenticate => _options.RefreshCredentials is not null && context.Properties.GetValue(Reauthentications, 0) == 0,
                 _ => false,
             };
         }
@@ -61,6 +62,15 @@ namespace ErrorSdk.Polly
             }
 
             var arguments = new TaxonomyRetryArguments(context, error, exception, attemptNumber, delay);
+            if (error.Retry == RetryPolicy.Transient)
+            {
+                context.Properties.Set(TransientRetries, context.Properties.GetValue(TransientRetries, 0) + 1);
+            }
+            else if (error.Retry == RetryPolicy.Throttled)
+            {
+                context.Properties.Set(ThrottledRetries, context.Properties.GetValue(ThrottledRetries, 0) + 1);
+            }
+
             if (error.Retry == RetryPolicy.Reauthenticate && _options.RefreshCredentials is { } refresh)
             {
                 context.Properties.Set(Reauthentications, context.Properties.GetValue(Reauthentications, 0) + 1);

@@ -16,8 +16,18 @@ namespace ErrorSdk.Polly
         /// </summary>
         public IErrorTaxonomy? Taxonomy { get; set; }
 
-        /// <summary>The most retries after the first attempt, whatever the kinds (default 3). Reauthentication is retried once at most.</summary>
+        /// <summary>
+        /// The most retries of <c>transient</c> kinds in one execution (default 3). <c>throttled</c> kinds have their own
+        /// budget, <see cref="MaxThrottledRetryAttempts"/>; a <c>reauthenticate</c> kind is retried once at most.
+        /// </summary>
         public int MaxRetryAttempts { get; set; } = 3;
+
+        /// <summary>
+        /// The most retries of <c>throttled</c> kinds in one execution (default 3), counted apart from
+        /// <see cref="MaxRetryAttempts"/>: a burst of rate limits, each retried after the server's delay, does not use
+        /// up the retries a network failure needs, nor the other way round (AWS SDKs keep the same separation).
+        /// </summary>
+        public int MaxThrottledRetryAttempts { get; set; } = 3;
 
         /// <summary>The median delay before the first backoff retry (default 2 s); it grows exponentially.</summary>
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);

@@ -14,7 +14,8 @@ namespace ErrorSdk.Polly
         /// <summary>
         /// Adds a retry whose decisions come from each error's kind: <c>never</c> is not retried; <c>transient</c>
         /// backs off exponentially with jitter (not when the call is marked non-idempotent); <c>throttled</c> waits
-        /// the server's delay capped by <see cref="TaxonomyRetryOptions.MaxDelay"/>, else backs off;
+        /// the server's delay capped by <see cref="TaxonomyRetryOptions.MaxDelay"/>, else backs off (each within its own
+        /// budget: <see cref="TaxonomyRetryOptions.MaxRetryAttempts"/>, <see cref="TaxonomyRetryOptions.MaxThrottledRetryAttempts"/>);
         /// <c>reauthenticate</c> runs <see cref="TaxonomyRetryOptions.RefreshCredentials"/> and retries once.
         /// Exceptions outside the taxonomy are classified through the HTTP adapter when
         /// <see cref="TaxonomyRetryOptions.Taxonomy"/> is set, else not retried. Waits use the builder's
@@ -52,9 +53,21 @@ namespace ErrorSdk.Polly
         private static TOptions Fill<TOptions, TResult>(TOptions retry, TaxonomyRetryOptions options)
             where TOptions : RetryStrategyOptions<TResult>
         {
+            if (options.MaxRetryAttempts < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetryAttempts, "MaxRetryAttempts cannot be negative.");
+            }
+
+            if (options.MaxThrottledRetryAttempts < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.MaxThrottledRetryAttempts, "MaxThrottledRetryAttempts cannot be negative.");
+            }
+
             var decider = new TaxonomyRetryDecider(options);
             retry.Name = options.Name;
-            retry.MaxRetryAttempts = options.MaxRetryAttempts;
+
+            // Polly's own cap is the sum of the budgets (and the one reauthentication); the decider keeps each budget.
+            retry.MaxRetryAttempts = (int)Math.Min(int.MaxValue, (long)options.MaxRetryAttempts + options.MaxThrottledRetryAttempts + 1);
             retry.BackoffType = DelayBackoffType.Exponential;
             retry.UseJitter = options.UseJitter;
             retry.Delay = options.BaseDelay;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -103,6 +104,54 @@ namespace ErrorSdk.Http.Tests.Retry
             await Run(options, () => ++attempts == 1 ? throw Error("TOO_MANY_REQUESTS") : 0);
 
             Assert.Equal(new[] { TimeSpan.FromSeconds(2) }, _time.Delays);
+        }
+
+        [Fact]
+        public async Task Throttled_AndTransient_HaveSeparateBudgets()
+        {
+            int attempts = 0;
+            var options = Options();
+            options.UseJitter = false;
+            options.MaxDelay = TimeSpan.FromMinutes(5);
+
+            // Three rate limits (each with the server's delay), then transient failures until the transient budget ends.
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => Run(options, () =>
+                ++attempts <= 3 ? throw Error("TOO_MANY_REQUESTS", TimeSpan.FromSeconds(attempts)) : throw Error("SERVICE_UNAVAILABLE")));
+
+            Assert.Equal("SERVICE_UNAVAILABLE", error.Reason);
+            Assert.Equal(1 + 3 + 3, attempts);
+            Assert.Equal(6, _time.Delays.Count);
+            Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3) }, _time.Delays.Take(3));
+        }
+
+        [Fact]
+        public async Task Throttled_StopsAtItsOwnBudget()
+        {
+            int attempts = 0;
+            var options = Options();
+            options.MaxThrottledRetryAttempts = 2;
+
+            await Assert.ThrowsAnyAsync<TaxonomyException>(() => Run(options, () => { attempts++; throw Error("TOO_MANY_REQUESTS", TimeSpan.FromSeconds(1)); }));
+
+            Assert.Equal(3, attempts);
+            Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1) }, _time.Delays);
+        }
+
+        [Fact]
+        public async Task A_zero_budget_turns_off_that_kind_of_retry_only()
+        {
+            var options = Options();
+            options.MaxThrottledRetryAttempts = 0;
+            int attempts = 0;
+
+            await Assert.ThrowsAnyAsync<TaxonomyException>(() => Run(options, () => { attempts++; throw Error("TOO_MANY_REQUESTS", TimeSpan.FromSeconds(1)); }));
+            Assert.Equal(1, attempts);
+
+            attempts = 0;
+            Assert.Equal(2, await Run(options, () => ++attempts == 1 ? throw Error("SERVICE_UNAVAILABLE") : attempts));
+
+            options.MaxRetryAttempts = -1;
+            Assert.Throws<ArgumentOutOfRangeException>(() => Pipeline(options));
         }
 
         [Fact]
