@@ -8,8 +8,9 @@ namespace ErrorSdk.Generator.Validation
     /// <summary>
     /// Links parents, orders kinds topologically (Kahn's algorithm: iterative, so a 1,000-deep chain is no deeper on
     /// the stack than a flat list), reports cycles, then resolves inherited values parent-first. Inheritance of code,
-    /// retry, message, http and fields follows the first parent only: when parents disagree, the first parent wins
-    /// and no diagnostic is given (the first parent is the class base, so it is the one the class inherits from).
+    /// retry, message, http and fields follows the first parent only (the first parent is the class base). A kind that
+    /// does not declare its code or retry while its parents resolve them differently is ESDK206: the child must say
+    /// which one it means.
     /// </summary>
     internal static class InheritanceResolver
     {
