@@ -99,9 +99,56 @@ namespace ErrorSdk
             return TimeSpan.FromTicks(negative ? (long)(0UL - magnitude) : (long)magnitude);
         }
 
-        /// <summary>Parses an absolute URI and sanitizes it; null when absent or unparsable.</summary>
-        public static Uri? ParseUri(string? text) =>
-            text is not null && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? UriSanitizer.Sanitize(uri) : null;
+        /// <summary>
+        /// Parses a URI and sanitizes it; null when absent or unparsable. Text that starts with a scheme
+        /// (<c>ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"</c>, RFC 3986) is an absolute URI; anything else is a
+        /// well-formed relative reference, as <see cref="FormatUri"/> wrote it (so <c>/a/b</c> stays <c>/a/b</c> rather than
+        /// becoming <c>file:///a/b</c>, as .NET on Unix would read it); text that is neither is unparsable.
+        /// </summary>
+        public static Uri? ParseUri(string? text)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (HasScheme(text))
+            {
+                return Uri.TryCreate(text, UriKind.Absolute, out var absolute) ? UriSanitizer.Sanitize(absolute) : null;
+            }
+
+            // The query and fragment go first (they never survive sanitizing); what is left must be a well-formed path.
+            var path = UriSanitizer.StripRelative(text);
+            return Uri.IsWellFormedUriString(path, UriKind.Relative) && Uri.TryCreate(path, UriKind.Relative, out var relative)
+                ? relative
+                : null;
+        }
+
+        private static bool HasScheme(string text)
+        {
+            if (text.Length == 0 || !IsAsciiLetter(text[0]))
+            {
+                return false;
+            }
+
+            for (int i = 1; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == ':')
+                {
+                    return true;
+                }
+
+                if (!IsAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.')
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
         /// <summary>The value of <paramref name="key"/>, or null.</summary>
         public static string? ReadString(IReadOnlyDictionary<string, string>? metadata, string key) =>

@@ -55,6 +55,37 @@ namespace ErrorSdk.Tests
             Assert.Equal("https://api.example.com:8443/v1/items", FieldCodec.FormatUri(uri));
             Assert.Equal(new Uri("https://api.example.com:8443/v1/items"), FieldCodec.ParseUri(uri.ToString()));
             Assert.Null(FieldCodec.ParseUri("not a uri"));
+            Assert.Null(FieldCodec.ParseUri("1http://x")); // no scheme, and a colon in a relative path's first segment
+        }
+
+        [Theory]
+        [InlineData("relative/path?tok=1#f", "relative/path")]
+        [InlineData("/abs/path?tok=1", "/abs/path")]
+        [InlineData("//user:pw@host.example/x?q=1", "//host.example/x")]
+        [InlineData("../up/one", "../up/one")]
+        public void Relative_references_survive_their_text_form(string local, string sent)
+        {
+            var uri = new Uri(local, UriKind.Relative);
+            Assert.Equal(sent, FieldCodec.FormatUri(uri));
+
+            var parsed = FieldCodec.ParseUri(FieldCodec.FormatUri(uri));
+            Assert.NotNull(parsed);
+            Assert.False(parsed!.IsAbsoluteUri, sent + " was read as " + parsed);
+            Assert.Equal(sent, parsed.OriginalString);
+            Assert.Equal(FieldCodec.SanitizeUri(uri), parsed);
+        }
+
+        [Theory]
+        [InlineData("https://h.example/a", true)]
+        [InlineData("urn:isbn:0451450523", true)]
+        [InlineData("a+b.c-d:rest", true)]
+        [InlineData("/a/b", false)]
+        [InlineData("a/b:c", false)]
+        public void Text_with_a_scheme_is_absolute_and_the_rest_is_relative(string text, bool absolute)
+        {
+            var parsed = FieldCodec.ParseUri(text);
+            Assert.NotNull(parsed);
+            Assert.Equal(absolute, parsed!.IsAbsoluteUri);
         }
     }
 }

@@ -34,7 +34,8 @@ namespace ErrorSdk.Safety
             return StripRelative(uri.OriginalString);
         }
 
-        private static string StripRelative(string text)
+        /// <summary>A relative reference's text without query, fragment and userinfo.</summary>
+        internal static string StripRelative(string text)
         {
             int cut = text.IndexOfAny(new[] { '?', '#' });
             var path = cut < 0 ? text : text.Substring(0, cut);

@@ -133,10 +133,29 @@ namespace ErrorSdk.Properties.Tests.Generation
         }
 
         /// <summary>
-        /// An absolute http(s) URI, sometimes with userinfo, a port, escaped or non-ASCII path segments, a query and
+        /// An absolute http(s) URI (4 in 5) or a relative reference. The absolute one sometimes has userinfo, a port, escaped or non-ASCII path segments, a query and
         /// a fragment. Userinfo, query and fragment carry secrets: sanitization must drop them everywhere.
         /// </summary>
         private static Gen<FieldValue> Uri(FieldModel field) =>
+            Gen.Frequency((4, AbsoluteUri(field)), (1, RelativeUri(field)));
+
+        /// <summary>
+        /// A well-formed relative reference (rooted, relative or dot-segment path), sometimes with a query and a fragment
+        /// that carry secrets: it must keep its path and come back relative (not as <c>file:///…</c>).
+        /// </summary>
+        private static Gen<FieldValue> RelativeUri(FieldModel field) =>
+            from prefix in Gen.Elements("/", string.Empty, "../", "./")
+            from segments in Gen.NonEmptyListOf(Gen.Elements("v1", "items", "a%20b", "%7E", "caf%C3%A9", "x;y", "~user", "UPPER", "a+b", "a-b_c.d"))
+            from querySecret in Secret("QUERYSECRET")
+            from hasQuery in Gens.Chance(50)
+            from fragmentSecret in Secret("FRAGSECRET")
+            from hasFragment in Gens.Chance(30)
+            let text = prefix + string.Join("/", segments.Take(4)) + (hasQuery ? "?q=1&token=" + querySecret : string.Empty) +
+                       (hasFragment ? "#" + fragmentSecret : string.Empty)
+            let secrets = new[] { hasQuery ? querySecret : null, hasFragment ? fragmentSecret : null }
+            select new FieldValue(field, new Uri(text, UriKind.Relative), text, secrets.Where(s => s is not null).Select(s => s!).ToArray());
+
+        private static Gen<FieldValue> AbsoluteUri(FieldModel field) =>
             from scheme in Gen.Elements("http", "https", "HTTPS")
             from user in Secret("USERSECRET")
             from password in Secret("PWSECRET")

@@ -170,7 +170,7 @@ namespace ErrorSdk.Properties.Tests.Generation
             FieldType.Int => Gen.Elements<string?>("abc", "1.5", "99999999999", " 12", "0x10", string.Empty, "+-1", "١٢"),
             FieldType.Bool => Gen.Elements<string?>("yes", "1", "0", string.Empty, "tru", "false "),
             FieldType.Duration => Gen.Elements<string?>("1.5", "s", "-s", "1.s", "1.1234567890s", "99999999999999999999s", "PT1S", string.Empty, "1e3s"),
-            FieldType.Uri => Gen.Elements<string?>("not a uri", "/relative/path", "://missing", string.Empty, "http://", "mailto:"),
+            FieldType.Uri => Gen.Elements<string?>("not a uri", "a path/with spaces", "://missing", string.Empty, "http://", "mailto:"),
             _ => Texts.Value().Select(s => (string?)s),
         };
 

@@ -27,7 +27,7 @@ namespace ErrorSdk.Properties.Tests.Harness
         /// <summary>Field property values: a uri compares by its absolute form, everything else by Equals.</summary>
         public static void SameValue(object? expected, object? actual, string what)
         {
-            bool same = expected is Uri e && actual is Uri a ? e.AbsoluteUri == a.AbsoluteUri : Equals(expected, actual);
+            bool same = expected is Uri e && actual is Uri a ? SameUri(e, a) : Equals(expected, actual);
             if (!same)
             {
                 throw new XunitException(what + ": expected " + Show(expected) + ", got " + Show(actual));
@@ -54,6 +54,11 @@ namespace ErrorSdk.Properties.Tests.Harness
             TimeSpan t => t.Ticks + " ticks",
             _ => value.ToString() ?? string.Empty,
         };
+
+        /// <summary>Absolute URIs compare by their absolute form, relative ones by their text; never one with the other.</summary>
+        private static bool SameUri(Uri expected, Uri actual) =>
+            expected.IsAbsoluteUri == actual.IsAbsoluteUri &&
+            (expected.IsAbsoluteUri ? expected.AbsoluteUri == actual.AbsoluteUri : expected.OriginalString == actual.OriginalString);
 
         private static string Escape(string s) =>
             string.Concat(s.Select(c => c < 0x20 || c == 0x7F ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));

@@ -172,7 +172,15 @@ namespace ErrorSdk.Properties.Tests.Harness
                 case FieldType.Duration:
                     return FieldCodec.ParseDuration(raw) is { } d && FieldValues.FormatDuration(d) == raw ? d : null;
                 default:
-                    return Uri.TryCreate(raw, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https") && FieldCodec.FormatUri(uri) == raw ? uri : null;
+                    if (raw.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || raw.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return Uri.TryCreate(raw, UriKind.Absolute, out var uri) && FieldCodec.FormatUri(uri) == raw ? uri : null;
+                    }
+
+                    // A rooted or dot-led path of plain segments is a relative reference in canonical form.
+                    bool plainPath = (raw.StartsWith("/", StringComparison.Ordinal) || raw.StartsWith("../", StringComparison.Ordinal)) &&
+                                     raw.All(c => char.IsAsciiLetterOrDigit(c) || "/-._~".Contains(c, StringComparison.Ordinal));
+                    return plainPath ? new Uri(raw, UriKind.Relative) : null;
             }
         }
     }
