@@ -7,7 +7,7 @@ namespace ErrorSdk
 {
     /// <summary>
     /// What a received <see cref="Google.Rpc.Status"/> says, read once and never with an exception: the code,
-    /// the message, the first ErrorInfo (of the taxonomy's domain if there is one), the retry delay and the debug
+    /// the message, one ErrorInfo (the taxonomy's first, else the first foreign one), the retry delay and the debug
     /// detail. Everything that could not be read is listed in <see cref="Problems"/>; the raw status is kept.
     /// </summary>
     public sealed class ReceivedError
@@ -26,7 +26,8 @@ namespace ErrorSdk
             IReadOnlyDictionary<string, string>? metadata,
             TimeSpan? retryDelay,
             string? debugDetail,
-            IReadOnlyList<string>? problems)
+            IReadOnlyList<string>? problems,
+            bool hasLaterErrorInfo = false)
         {
             Status = status;
             Message = message;
@@ -37,6 +38,7 @@ namespace ErrorSdk
             RetryDelay = retryDelay;
             DebugDetail = debugDetail;
             Problems = problems ?? NoProblems;
+            HasLaterErrorInfo = hasLaterErrorInfo;
         }
 
         /// <summary>The raw status, exactly as received.</summary>
@@ -99,6 +101,26 @@ namespace ErrorSdk
         /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
         public static ReceivedError Read(Google.Rpc.Status? status, string domain, WireLimits limits) =>
             StatusDetails.Read(status, domain, limits ?? throw new ArgumentNullException(nameof(limits)));
+
+        /// <summary>
+        /// Whether ErrorInfos follow the one that was read and were left undecoded (reading stops at the taxonomy's
+        /// first ErrorInfo whose reason is known). A <c>Promote</c> whose ErrorInfo's reason turned out unknown reads
+        /// again with <see cref="Read(Google.Rpc.Status?, string, WireLimits, Func{string, int, bool})"/>.
+        /// </summary>
+        public bool HasLaterErrorInfo { get; }
+
+        /// <summary>
+        /// Reads <paramref name="status"/> as <see cref="Read(Google.Rpc.Status?, string, WireLimits)"/> does, choosing the
+        /// first ErrorInfo of the taxonomy's domain whose reason <paramref name="isKnownReason"/> accepts (given the reason
+        /// and the received code), else the first of the domain, else the first foreign one (DESIGN.md's routing).
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="limits"/> or <paramref name="isKnownReason"/> is null.</exception>
+        public static ReceivedError Read(Google.Rpc.Status? status, string domain, WireLimits limits, Func<string, int, bool> isKnownReason) =>
+            StatusDetails.Read(
+                status,
+                domain,
+                limits ?? throw new ArgumentNullException(nameof(limits)),
+                isKnownReason ?? throw new ArgumentNullException(nameof(isKnownReason)));
 
         /// <summary>The metadata value of <paramref name="key"/>, or null.</summary>
         public string? GetMetadata(string key) => Metadata.TryGetValue(key, out var value) ? value : null;

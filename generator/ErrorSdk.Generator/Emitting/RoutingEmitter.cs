@@ -43,8 +43,9 @@ namespace ErrorSdk.Generator.Emitting
         public static void WritePromote(SourceWriter writer, EmitContext context)
         {
             writer.WriteSummary(
-                "Turns a received status into the right typed exception: by alias (reason and code), then by reason, " +
-                "then by the code's fallback kind, else an <see cref=\"global::ErrorSdk.UnclassifiedException\"/>. " +
+                "Turns a received status into the right typed exception: by the first ErrorInfo of the taxonomy's domain " +
+                "whose reason is known (an alias on reason and code, then the reason), then by the code's fallback kind, " +
+                "else an <see cref=\"global::ErrorSdk.UnclassifiedException\"/>. " +
                 "Never throws; the raw status and every metadata entry are kept.");
             writer.WriteLine("/// <param name=\"status\">The received status; null reads as an empty UNKNOWN status.</param>");
             writer.WriteLine("/// <returns>The typed exception; never null.</returns>");
@@ -59,26 +60,15 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine("/// <param name=\"limits\">The wire limits; null means <see cref=\"global::ErrorSdk.WireLimits.Default\"/>.</param>");
             writer.WriteLine("/// <returns>The typed exception; never null.</returns>");
             writer.OpenBlock("public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status, global::ErrorSdk.WireLimits? limits)");
-            writer.WriteLine("var received = global::ErrorSdk.ReceivedError.Read(status, DomainName, limits ?? global::ErrorSdk.WireLimits.Default);");
-            writer.OpenBlock("if (received.IsTaxonomyDomain && received.Reason is { } reason)");
-            if (Aliases(context).Count > 0)
-            {
-                // An alias comes first: it may reuse a known reason with another code.
-                writer.WriteLine("int index = IndexOfAlias(reason, received.CodeValue);");
-                writer.OpenBlock("if (index < 0)");
-                writer.WriteLine("index = IndexOfReason(reason);");
-                writer.CloseBlock();
-            }
-            else
-            {
-                writer.WriteLine("int index = IndexOfReason(reason);");
-            }
-
-            writer.WriteLine();
-            writer.WriteLine("// An abstract kind promotes to nothing: its reason reads as unknown.");
-            writer.OpenBlock("if (index >= 0 && PromoteKind(index, received) is { } promoted)");
+            writer.WriteLine("limits ??= global::ErrorSdk.WireLimits.Default;");
+            writer.WriteLine("var received = global::ErrorSdk.ReceivedError.Read(status, DomainName, limits);");
+            writer.OpenBlock("if (PromoteByReason(received) is { } promoted)");
             writer.WriteLine("return promoted;");
             writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("// Routing takes the first ErrorInfo of the domain whose reason is known: this one's is not, a later one's may be.");
+            writer.OpenBlock("if (received.IsTaxonomyDomain && received.HasLaterErrorInfo && PromoteByReason(global::ErrorSdk.ReceivedError.Read(status, DomainName, limits, new global::System.Func<string, int, bool>(IsKnownReason))) is { } later)");
+            writer.WriteLine("return later;");
             writer.CloseBlock();
             writer.WriteLine();
 
@@ -115,6 +105,44 @@ namespace ErrorSdk.Generator.Emitting
             }
 
             writer.WriteLine("return new global::ErrorSdk.UnclassifiedException(received);");
+            writer.CloseBlock();
+        }
+
+        /// <summary>Writes IndexOfRoute, PromoteByReason and the KnownReason predicate that Promote uses.</summary>
+        public static void WriteReasonRouting(SourceWriter writer, EmitContext context)
+        {
+            writer.WriteLine("// The kind a received reason routes to: an alias on (reason, code) first, then the reason; -1 for none.");
+            writer.OpenBlock("private static int IndexOfRoute(string reason, int code)");
+            if (Aliases(context).Count > 0)
+            {
+                // An alias comes first: it may reuse a known reason with another code.
+                writer.WriteLine("int index = IndexOfAlias(reason, code);");
+                writer.WriteLine("return index >= 0 ? index : IndexOfReason(reason);");
+            }
+            else
+            {
+                writer.WriteLine("return IndexOfReason(reason);");
+            }
+
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("// The typed exception of the received ErrorInfo's reason, or null (no ErrorInfo of the domain, an unknown or an abstract reason).");
+            writer.OpenBlock("private static global::ErrorSdk.TaxonomyException? PromoteByReason(global::ErrorSdk.ReceivedError received)");
+            writer.OpenBlock("if (received.IsTaxonomyDomain && received.Reason is { } reason)");
+            writer.WriteLine("int index = IndexOfRoute(reason, received.CodeValue);");
+            writer.WriteLine();
+            writer.WriteLine("// An abstract kind promotes to nothing: its reason reads as unknown.");
+            writer.WriteLine("return index >= 0 ? PromoteKind(index, received) : null;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("return null;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("// Whether a reason (with the received code) routes to a concrete kind: how ReceivedError picks among several ErrorInfos.");
+            writer.WriteLine("// (Promote wraps it in a new delegate on its rare path: a cached one would be static state.)");
+            writer.OpenBlock("private static bool IsKnownReason(string reason, int code)");
+            writer.WriteLine("int index = IndexOfRoute(reason, code);");
+            writer.WriteLine("return index >= 0 && !" + context.KindsType + ".All[index].IsAbstract;");
             writer.CloseBlock();
         }
 

@@ -64,6 +64,8 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine();
             RoutingEmitter.WritePromote(writer, context);
             writer.WriteLine();
+            RoutingEmitter.WriteReasonRouting(writer, context);
+            writer.WriteLine();
             RoutingEmitter.WriteCreate(writer, context);
             writer.WriteLine();
             WriteIndexOfReason(writer);

@@ -44,13 +44,15 @@ namespace ErrorSdk.Wire
             return status;
         }
 
-        public static ReceivedError Read(Google.Rpc.Status? status, string domain, WireLimits limits)
+        public static ReceivedError Read(Google.Rpc.Status? status, string domain, WireLimits limits, Func<string, int, bool>? isKnownReason = null)
         {
             status ??= new Google.Rpc.Status { Code = (int)Google.Rpc.Code.Unknown };
             var problems = default(ProblemList);
             var info = default(DecodedErrorInfo);
             bool hasInfo = false;
             bool own = false;
+            bool ownKnown = false;
+            bool laterErrorInfo = false;
             TimeSpan? retryDelay = null;
             bool retrySeen = false;
             string? debugDetail = null;
@@ -88,17 +90,28 @@ namespace ErrorSdk.Wire
 
                 switch (KnownTypeNameOf(detail.TypeUrl))
                 {
-                    case ErrorInfoCodec.TypeName when !own:
+                    case ErrorInfoCodec.TypeName:
+                        if (ownKnown)
+                        {
+                            // Settled: later ErrorInfos stay in the raw status, undecoded.
+                            laterErrorInfo = true;
+                            break;
+                        }
+
                         try
                         {
                             var decoded = ErrorInfoCodec.Decode(detail.Value, limits, domain);
                             bool isOwn = string.Equals(decoded.Domain, domain, StringComparison.Ordinal);
-                            // The taxonomy's own ErrorInfo wins; otherwise keep the first foreign one.
-                            if (isOwn || !hasInfo)
+                            bool known = isOwn && (isKnownReason is null || isKnownReason(decoded.Reason, status.Code));
+
+                            // The first of the taxonomy's own ErrorInfos whose reason is known wins; else its first own
+                            // one; else the first foreign one.
+                            if (known || (isOwn && !own) || !hasInfo)
                             {
                                 info = decoded;
                                 hasInfo = true;
                                 own = isOwn;
+                                ownKnown = known;
                                 DescribeCuts(decoded, i, ref problems);
                             }
                         }
@@ -142,7 +155,8 @@ namespace ErrorSdk.Wire
                 hasInfo ? info.Metadata.ToMap() : null,
                 retryDelay,
                 debugDetail,
-                problems.ToList());
+                problems.ToList(),
+                laterErrorInfo);
         }
 
         /// <summary>

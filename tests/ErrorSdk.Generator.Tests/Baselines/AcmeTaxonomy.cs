@@ -118,7 +118,7 @@ namespace Acme.Errors
             return index >= 0;
         }
 
-        /// <summary>Turns a received status into the right typed exception: by alias (reason and code), then by reason, then by the code's fallback kind, else an <see cref="global::ErrorSdk.UnclassifiedException"/>. Never throws; the raw status and every metadata entry are kept.</summary>
+        /// <summary>Turns a received status into the right typed exception: by the first ErrorInfo of the taxonomy's domain whose reason is known (an alias on reason and code, then the reason), then by the code's fallback kind, else an <see cref="global::ErrorSdk.UnclassifiedException"/>. Never throws; the raw status and every metadata entry are kept.</summary>
         /// <param name="status">The received status; null reads as an empty UNKNOWN status.</param>
         /// <returns>The typed exception; never null.</returns>
         /// <remarks>Reads within <see cref="global::ErrorSdk.WireLimits.Default"/>.</remarks>
@@ -130,20 +130,17 @@ namespace Acme.Errors
         /// <returns>The typed exception; never null.</returns>
         public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status, global::ErrorSdk.WireLimits? limits)
         {
-            var received = global::ErrorSdk.ReceivedError.Read(status, DomainName, limits ?? global::ErrorSdk.WireLimits.Default);
-            if (received.IsTaxonomyDomain && received.Reason is { } reason)
+            limits ??= global::ErrorSdk.WireLimits.Default;
+            var received = global::ErrorSdk.ReceivedError.Read(status, DomainName, limits);
+            if (PromoteByReason(received) is { } promoted)
             {
-                int index = IndexOfAlias(reason, received.CodeValue);
-                if (index < 0)
-                {
-                    index = IndexOfReason(reason);
-                }
+                return promoted;
+            }
 
-                // An abstract kind promotes to nothing: its reason reads as unknown.
-                if (index >= 0 && PromoteKind(index, received) is { } promoted)
-                {
-                    return promoted;
-                }
+            // Routing takes the first ErrorInfo of the domain whose reason is known: this one's is not, a later one's may be.
+            if (received.IsTaxonomyDomain && received.HasLaterErrorInfo && PromoteByReason(global::ErrorSdk.ReceivedError.Read(status, DomainName, limits, new global::System.Func<string, int, bool>(IsKnownReason))) is { } later)
+            {
+                return later;
             }
 
             switch (received.CodeValue)
@@ -154,6 +151,35 @@ namespace Acme.Errors
             }
 
             return new global::ErrorSdk.UnclassifiedException(received);
+        }
+
+        // The kind a received reason routes to: an alias on (reason, code) first, then the reason; -1 for none.
+        private static int IndexOfRoute(string reason, int code)
+        {
+            int index = IndexOfAlias(reason, code);
+            return index >= 0 ? index : IndexOfReason(reason);
+        }
+
+        // The typed exception of the received ErrorInfo's reason, or null (no ErrorInfo of the domain, an unknown or an abstract reason).
+        private static global::ErrorSdk.TaxonomyException? PromoteByReason(global::ErrorSdk.ReceivedError received)
+        {
+            if (received.IsTaxonomyDomain && received.Reason is { } reason)
+            {
+                int index = IndexOfRoute(reason, received.CodeValue);
+
+                // An abstract kind promotes to nothing: its reason reads as unknown.
+                return index >= 0 ? PromoteKind(index, received) : null;
+            }
+
+            return null;
+        }
+
+        // Whether a reason (with the received code) routes to a concrete kind: how ReceivedError picks among several ErrorInfos.
+        // (Promote wraps it in a new delegate on its rare path: a cached one would be static state.)
+        private static bool IsKnownReason(string reason, int code)
+        {
+            int index = IndexOfRoute(reason, code);
+            return index >= 0 && !global::Acme.Errors.AcmeKinds.All[index].IsAbstract;
         }
 
         /// <summary>Raises a local exception of a non-abstract kind from field values in their metadata string form. A missing or unparsable required value becomes an empty string, 0, false, a zero duration or a null uri.</summary>

@@ -128,22 +128,31 @@ namespace ErrorSdk.Properties.Tests.Harness
             }
         }
 
-        /// <summary>DESIGN.md routing reads the first ErrorInfo of the taxonomy's domain; the runtime keeps the first foreign one otherwise.</summary>
-        private static (Google.Rpc.ErrorInfo? Info, bool Own) ReadErrorInfo(Google.Rpc.Status status, string domain)
+        /// <summary>
+        /// DESIGN.md routing reads the first ErrorInfo of the taxonomy's domain whose reason is known; without one, the
+        /// first of the domain (its metadata is kept, the code routes); the runtime keeps the first foreign one otherwise.
+        /// </summary>
+        private (Google.Rpc.ErrorInfo? Info, bool Own) ReadErrorInfo(Google.Rpc.Status status, string domain)
         {
+            Google.Rpc.ErrorInfo? firstOwn = null;
             Google.Rpc.ErrorInfo? first = null;
             foreach (var detail in status.Details.Where(d => TypeName(d.TypeUrl) == Google.Rpc.ErrorInfo.Descriptor.FullName))
             {
                 var info = Google.Rpc.ErrorInfo.Parser.ParseFrom(detail.Value);
                 if (info.Domain == domain)
                 {
-                    return (info, true);
+                    if (_taxonomy.IsKnownReason(info.Type, status.Code)) // CommonProtos 2.0.0: field 1 'type' is the reason
+                    {
+                        return (info, true);
+                    }
+
+                    firstOwn ??= info;
                 }
 
                 first ??= info;
             }
 
-            return (first, false);
+            return firstOwn is not null ? (firstOwn, true) : (first, false);
         }
 
         private static TimeSpan? RetryDelay(Google.Rpc.Status status)

@@ -47,6 +47,11 @@ namespace ErrorSdk.Properties.Tests.Model
         /// An alias on (reason, code) wins over the reason's own kind (the schema: an alias is only allowed where it
         /// differs from a concrete kind's own pair), then the reason's concrete kind, then the code's fallback.
         /// </summary>
+        /// <summary>Whether <paramref name="reason"/> with <paramref name="code"/> routes by alias or by reason (not by fallback).</summary>
+        public bool IsKnownReason(string reason, int code) =>
+            Concrete.Any(k => k.Model.Aliases.Any(a => a.Reason == reason && GrpcCodes.ValueOf(a.Code) == code)) ||
+            (_byReason.TryGetValue(reason, out var own) && !own.Model.IsAbstract);
+
         public ResolvedKind? ExpectedRoute(string? reason, int code)
         {
             if (reason is not null)
