@@ -142,7 +142,8 @@ namespace ErrorSdk.Http
 
         /// <summary>
         /// Which transport failure <paramref name="exception"/> is, or null when it is not an HTTP failure (the
-        /// caller's own cancellation included). On .NET 8+ <c>HttpRequestException.HttpRequestError</c> decides;
+        /// caller's own cancellation included). On .NET 8+ <c>HttpRequestException.HttpRequestError</c> (or
+        /// <c>HttpIOException.HttpRequestError</c>, thrown while a body is read) decides;
         /// on netstandard2.0 (or when it is Unknown) the inner exception types do.
         /// </summary>
         public static HttpTransportFailure? Classify(Exception exception, HttpRequestMessage? request = null) =>
