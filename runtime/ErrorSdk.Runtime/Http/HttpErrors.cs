@@ -190,6 +190,10 @@ namespace ErrorSdk.Http
             var status = Wire.StatusDetails.Build(
                 (int)code, message, string.Empty, string.Empty, metadata, options.RetryAfter,
                 options.DeveloperMessage is null ? null : TextSanitizer.Sanitize(options.DeveloperMessage));
+
+            // A reasonless ErrorInfo carries the facts into the promoted error's Metadata. It stays local: ToStatus and
+            // the server writers send no ErrorInfo for an error without a reason.
+            status.Details.Insert(0, Wire.StatusDetails.ErrorInfo(string.Empty, string.Empty, metadata));
             var promoted = taxonomy.Promote(status);
             if (promoted is not UnclassifiedException && promoted.Kind is { } kind && CreateOrNull(taxonomy, kind, candidates, options) is { } local)
             {
