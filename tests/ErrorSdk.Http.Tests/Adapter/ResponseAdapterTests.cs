@@ -316,6 +316,8 @@ namespace ErrorSdk.Http.Tests.Adapter
             Assert.Equal(Google.Rpc.Code.PermissionDenied, unclassified.Code);
             Assert.Equal("403", unclassified.Metadata["statusCode"]);
             Assert.False(unclassified.IsRetryable);
+            // The facts stay local: with no reason there is no ErrorInfo to send them in.
+            Assert.DoesNotContain(unclassified.ToStatus().Details, d => d.TypeUrl.EndsWith("google.rpc.ErrorInfo", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -104,6 +104,10 @@ namespace ErrorSdk.Http.Tests.Adapter
             {
                 using var socket = await listener.AcceptSocketAsync();
                 await ReadExactlyAsync(socket, Http2ClientPreface.Length);
+                // Answer only once the request's HEADERS frame is in: the request then owns a stream when the connection
+                // fails, and sees the protocol error. Answering earlier races the pool, which may find the new connection
+                // already shut down and fail the request with "could not be established" (HttpRequestError Unknown).
+                await ReadFramesUntilHeadersAsync(socket);
                 // A SETTINGS frame (type 4) on stream 0 whose length is not a multiple of 6: FRAME_SIZE_ERROR (RFC 9113 §6.5).
                 byte[] settingsOfLength5 = { 0, 0, 5, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
                 await socket.SendAsync(settingsOfLength5, SocketFlags.None);
@@ -372,7 +376,22 @@ namespace ErrorSdk.Http.Tests.Adapter
             }
         }
 
-        private static async Task ReadExactlyAsync(Socket socket, int count)
+        // Reads HTTP/2 frames (9-byte header, then the payload) until a HEADERS frame (type 1) has been read.
+        private static async Task ReadFramesUntilHeadersAsync(Socket socket)
+        {
+            while (true)
+            {
+                var header = await ReadExactlyAsync(socket, 9);
+                int length = (header[0] << 16) | (header[1] << 8) | header[2];
+                await ReadExactlyAsync(socket, length);
+                if (header[3] == 1)
+                {
+                    return;
+                }
+            }
+        }
+
+        private static async Task<byte[]> ReadExactlyAsync(Socket socket, int count)
         {
             var buffer = new byte[count];
             int total = 0;
@@ -382,6 +401,8 @@ namespace ErrorSdk.Http.Tests.Adapter
                 Assert.True(read > 0, "The client closed the connection early.");
                 total += read;
             }
+
+            return buffer;
         }
 
         // Reads until the client closes, so the server never resets a connection the client is still reading from.
