@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ErrorSdk.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace ErrorSdk.AspNetCore
@@ -50,9 +51,18 @@ namespace ErrorSdk.AspNetCore
             return prefix + error.Reason;
         }
 
-        /// <summary>The problem <c>title</c>: the reason in words (<c>USER_NOT_PROVISIONABLE</c> → <c>User not provisionable</c>).</summary>
-        public static string TitleOf(TaxonomyException error)
+        /// <summary>
+        /// The problem <c>title</c>: the reason in words (<c>USER_NOT_PROVISIONABLE</c> → <c>User not provisionable</c>);
+        /// for an error with no reason (<c>type</c> is <c>about:blank</c>) the HTTP status phrase, as RFC 9457 §4.2.1
+        /// asks (<c>Internal Server Error</c>), or the code in words for a status with no standard phrase (499).
+        /// </summary>
+        public static string TitleOf(TaxonomyException error, int status)
         {
+            if (string.IsNullOrEmpty(error.Reason) && ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase)
+            {
+                return phrase;
+            }
+
             var reason = string.IsNullOrEmpty(error.Reason) ? error.Code.ToString() : error.Reason;
             var words = new StringBuilder(reason.Length);
             for (int i = 0; i < reason.Length; i++)
@@ -68,19 +78,29 @@ namespace ErrorSdk.AspNetCore
         {
             json.WriteStartObject();
             json.WriteString(ProblemJson.Type, TypeOf(error, options));
-            json.WriteString(ProblemJson.Title, TitleOf(error));
+            json.WriteString(ProblemJson.Title, TitleOf(error, status));
             json.WriteNumber(ProblemJson.Status, status);
             json.WriteString(ProblemJson.Detail, error.OutwardMessage);
-            json.WriteString(ProblemJson.Reason, error.Reason);
-            json.WriteString(ProblemJson.Domain, error.Domain);
-            json.WriteString(ProblemJson.Code, CodeName(error.Code));
-            json.WriteStartObject(ProblemJson.Metadata);
-            foreach (var entry in error.OutwardMetadata)
+            bool hasReason = !string.IsNullOrEmpty(error.Reason);
+            if (hasReason)
             {
-                json.WriteString(entry.Key, entry.Value);
+                json.WriteString(ProblemJson.Reason, error.Reason);
+                json.WriteString(ProblemJson.Domain, error.Domain);
             }
 
-            json.WriteEndObject();
+            json.WriteString(ProblemJson.Code, CodeName(error.Code));
+            if (hasReason)
+            {
+                // Metadata belongs to an ErrorInfo; with no reason there is none (as ToStatus sends none).
+                json.WriteStartObject(ProblemJson.Metadata);
+                foreach (var entry in error.OutwardMetadata)
+                {
+                    json.WriteString(entry.Key, entry.Value);
+                }
+
+                json.WriteEndObject();
+            }
+
             if (error.RetryAfter is { } delay)
             {
                 json.WriteNumber(ProblemJson.RetryAfter, delay.TotalSeconds);

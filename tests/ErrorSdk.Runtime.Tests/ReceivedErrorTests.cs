@@ -99,5 +99,50 @@ namespace ErrorSdk.Tests
             Assert.Equal("m", error.Message);
             Assert.Same(status, error.ReceivedStatus);
         }
+
+        [Fact]
+        public void ToStatus_of_an_error_without_a_reason_carries_no_ErrorInfo()
+        {
+            // AIP-193: an ErrorInfo has a reason and a domain; an error with neither sends none.
+            var error = new UnclassifiedException(new Google.Rpc.Status { Code = 13, Message = "x" }, "errorsdk.dev");
+
+            var status = error.ToStatus();
+
+            Assert.Equal(string.Empty, error.Reason);
+            Assert.Equal(13, status.Code);
+            Assert.Equal("x", status.Message);
+            Assert.Empty(status.Details);
+        }
+
+        [Fact]
+        public void ToStatus_without_a_reason_keeps_RetryInfo_and_opt_in_DebugInfo()
+        {
+            var received = new Google.Rpc.Status { Code = 14, Message = "down" };
+            received.Details.Add(Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = new Duration { Seconds = 3 } }));
+            received.Details.Add(Any.Pack(new Google.Rpc.DebugInfo { Detail = "db pool exhausted" }));
+            var error = new UnclassifiedException(received, "errorsdk.dev");
+
+            var status = error.ToStatus(includeDeveloperMessage: true);
+
+            Assert.Equal(2, status.Details.Count);
+            Assert.Equal(new Duration { Seconds = 3 }, status.Details[0].Unpack<Google.Rpc.RetryInfo>().RetryDelay);
+            Assert.Equal("db pool exhausted", status.Details[1].Unpack<Google.Rpc.DebugInfo>().Detail);
+        }
+
+        [Fact]
+        public void ToStatus_of_a_forwarded_foreign_error_keeps_its_ErrorInfo()
+        {
+            var info = new Google.Rpc.ErrorInfo { Type = "BAD_THING", Domain = "other.example" };
+            info.Metadata["zone"] = "eu-1";
+            var received = new Google.Rpc.Status { Code = 9, Message = "m" };
+            received.Details.Add(Any.Pack(info));
+            var error = new UnclassifiedException(received, "errorsdk.dev");
+
+            var sent = error.ToStatus().Details[0].Unpack<Google.Rpc.ErrorInfo>();
+
+            Assert.Equal("BAD_THING", sent.Type);
+            Assert.Equal("other.example", sent.Domain);
+            Assert.Equal("eu-1", sent.Metadata["zone"]);
+        }
     }
 }

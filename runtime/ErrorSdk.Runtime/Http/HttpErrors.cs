@@ -27,7 +27,9 @@ namespace ErrorSdk.Http
         /// <item>a redirect (3xx with <c>Location</c>) is the <c>redirect_limit</c> transport kind;</item>
         /// <item>otherwise the kind whose <c>match.http_status</c> lists the status (an exact status beats a class)
         /// is raised with <c>statusCode</c>, <c>statusPhrase</c>, <c>statusClass</c>, <c>endpoint</c> and
-        /// <c>rawBody</c> filled in (those the kind declares);</item>
+        /// <c>rawBody</c> filled in (those the kind declares) — except that a 403 with a rate-limit signal (a
+        /// <c>Retry-After</c> that parses, or <c>RateLimit-Remaining: 0</c> / <c>X-RateLimit-Remaining: 0</c>, as
+        /// GitHub sends) is raised as the kind that lists 429 exactly, when there is one, its fields still saying 403;</item>
         /// <item>no match: the taxonomy's fallback for the status's gRPC code (400 INTERNAL, 401 UNAUTHENTICATED,
         /// 403 PERMISSION_DENIED, 404 UNIMPLEMENTED, 429/502/503/504 UNAVAILABLE, else UNKNOWN), or an
         /// <see cref="UnclassifiedException"/>.</item>
@@ -90,6 +92,14 @@ namespace ErrorSdk.Http
                 Pair("rawBody", body.Text is null ? null : TextSanitizer.Sanitize(HttpDeveloperMessage.Excerpt(body.Text))),
             };
             var options = new TaxonomyExceptionOptions(retryAfter, developerMessage);
+            if (status == 403 && HttpRetryDelay.HasRateLimitSignal(response) &&
+                KindMatcher.ByExactStatus(taxonomy, 429) is { } rateLimit && CreateOrNull(taxonomy, rateLimit, candidates, options) is { } throttled)
+            {
+                // A 403 that says it is a rate limit (GitHub's primary and secondary limits) is the 429 kind; the
+                // status fields still say 403.
+                return throttled;
+            }
+
             if (KindMatcher.ByStatus(taxonomy, status) is { } kind && CreateOrNull(taxonomy, kind, candidates, options) is { } matched)
             {
                 return matched;
@@ -132,7 +142,8 @@ namespace ErrorSdk.Http
 
         /// <summary>
         /// Which transport failure <paramref name="exception"/> is, or null when it is not an HTTP failure (the
-        /// caller's own cancellation included). On .NET 8+ <c>HttpRequestException.HttpRequestError</c> decides;
+        /// caller's own cancellation included). On .NET 8+ <c>HttpRequestException.HttpRequestError</c> (or
+        /// <c>HttpIOException.HttpRequestError</c>, thrown while a body is read) decides;
         /// on netstandard2.0 (or when it is Unknown) the inner exception types do.
         /// </summary>
         public static HttpTransportFailure? Classify(Exception exception, HttpRequestMessage? request = null) =>
@@ -179,6 +190,10 @@ namespace ErrorSdk.Http
             var status = Wire.StatusDetails.Build(
                 (int)code, message, string.Empty, string.Empty, metadata, options.RetryAfter,
                 options.DeveloperMessage is null ? null : TextSanitizer.Sanitize(options.DeveloperMessage));
+
+            // A reasonless ErrorInfo carries the facts into the promoted error's Metadata. It stays local: ToStatus and
+            // the server writers send no ErrorInfo for an error without a reason.
+            status.Details.Insert(0, Wire.StatusDetails.ErrorInfo(string.Empty, string.Empty, metadata));
             var promoted = taxonomy.Promote(status);
             if (promoted is not UnclassifiedException && promoted.Kind is { } kind && CreateOrNull(taxonomy, kind, candidates, options) is { } local)
             {

@@ -9,8 +9,8 @@ namespace ErrorSdk.Http
 {
     /// <summary>
     /// Tells which transport failure an exception from <see cref="HttpClient"/> / <c>SocketsHttpHandler</c> is. On
-    /// .NET 8+ <c>HttpRequestException.HttpRequestError</c> decides; elsewhere, and when it says Unknown, the inner
-    /// exception types do.
+    /// .NET 8+ <c>HttpRequestException.HttpRequestError</c> (or, for a failed body read, <c>HttpIOException.HttpRequestError</c>)
+    /// decides; elsewhere, and when it says Unknown, the inner exception types do.
     /// </summary>
     internal static class HttpFailureClassifier
     {
@@ -38,6 +38,12 @@ namespace ErrorSdk.Http
             if (ErrorChain.Find<HttpRequestException>(exception) is { } http && FromHttpRequestError(http.HttpRequestError) is { } byError)
             {
                 return byError;
+            }
+
+            // Reading a response body throws HttpIOException (an IOException) with the same HttpRequestError.
+            if (ErrorChain.Find<HttpIOException>(exception) is { } io && FromHttpRequestError(io.HttpRequestError) is { } byIoError)
+            {
+                return byIoError;
             }
 #endif
 

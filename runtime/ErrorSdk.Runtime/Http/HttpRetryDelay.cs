@@ -62,6 +62,20 @@ namespace ErrorSdk.Http
             return null;
         }
 
+        /// <summary>
+        /// Whether <paramref name="response"/> says it is a rate limit whatever its status: a <c>Retry-After</c> that
+        /// parses, or <c>RateLimit-Remaining: 0</c> / <c>X-RateLimit-Remaining: 0</c>. GitHub answers its primary rate
+        /// limit with 403 and <c>X-RateLimit-Remaining: 0</c>, its secondary limits with 403 and <c>Retry-After</c>.
+        /// </summary>
+        internal static bool HasRateLimitSignal(HttpResponseMessage response)
+        {
+            var headers = response.Headers;
+            var reference = headers.Date ?? DateTimeOffset.UtcNow;
+            return ParseRetryAfter(First(headers, "Retry-After"), reference) is not null ||
+                   IsZero(First(headers, "RateLimit-Remaining")) ||
+                   IsZero(First(headers, "X-RateLimit-Remaining"));
+        }
+
         /// <summary>Parses a <c>Retry-After</c> value: delta-seconds or an HTTP-date (relative to <paramref name="now"/>).</summary>
         public static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
         {

@@ -35,6 +35,24 @@ namespace ErrorSdk.Http
             return byClass;
         }
 
+        /// <summary>The non-abstract kind whose <c>http_status</c> lists <paramref name="status"/> exactly (no class); null when none does.</summary>
+        public static KindInfo? ByExactStatus(IErrorTaxonomy taxonomy, int status)
+        {
+            var exact = status.ToString(CultureInfo.InvariantCulture);
+            foreach (var kind in Concrete(taxonomy))
+            {
+                foreach (var match in kind.HttpStatusMatch)
+                {
+                    if (string.Equals(match, exact, StringComparison.Ordinal))
+                    {
+                        return kind;
+                    }
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The first non-abstract kind whose <c>transport</c> lists <paramref name="key"/>; null when none does.</summary>
         public static KindInfo? ByTransport(IErrorTaxonomy taxonomy, string key)
         {

@@ -20,6 +20,11 @@ namespace ErrorSdk.Wire
         private const string RetryInfoTypeName = "google.rpc.RetryInfo";
         private const string DebugInfoTypeName = "google.rpc.DebugInfo";
 
+        /// <summary>
+        /// The status: code and message, then an ErrorInfo — only when there is a reason (AIP-193: an ErrorInfo has a
+        /// reason and a domain; an error with no reason, such as an <see cref="UnclassifiedException"/> from a bare
+        /// status, sends none) — then RetryInfo when a delay is known, then DebugInfo when a detail is given.
+        /// </summary>
         public static Google.Rpc.Status Build(
             int code,
             string message,
@@ -30,7 +35,11 @@ namespace ErrorSdk.Wire
             string? debugDetail)
         {
             var status = new Google.Rpc.Status { Code = code, Message = message ?? string.Empty };
-            status.Details.Add(new Any { TypeUrl = ErrorInfoCodec.TypeUrl, Value = ErrorInfoCodec.Encode(reason, domain, metadata) });
+            if (!string.IsNullOrEmpty(reason))
+            {
+                status.Details.Add(ErrorInfo(reason, domain, metadata));
+            }
+
             if (retryAfter is { } delay)
             {
                 status.Details.Add(Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = Duration.FromTimeSpan(delay) }));
@@ -43,6 +52,10 @@ namespace ErrorSdk.Wire
 
             return status;
         }
+
+        /// <summary>An ErrorInfo detail, packed as it is sent.</summary>
+        public static Any ErrorInfo(string reason, string domain, IEnumerable<KeyValuePair<string, string>> metadata) =>
+            new Any { TypeUrl = ErrorInfoCodec.TypeUrl, Value = ErrorInfoCodec.Encode(reason ?? string.Empty, domain ?? string.Empty, metadata) };
 
         public static ReceivedError Read(Google.Rpc.Status? status, string domain, WireLimits limits, Func<string, int, bool>? isKnownReason = null)
         {

@@ -41,6 +41,84 @@ namespace ErrorSdk.Http.Tests.Adapter
         }
 
         [Fact]
+        public async Task Forbidden_WithXRateLimitRemainingZero_IsTheRateLimitKind_WithTheResetAsDelay()
+        {
+            // GitHub's primary rate limit: 403, X-RateLimit-Remaining: 0, X-RateLimit-Reset: <epoch seconds>.
+            long reset = DateTimeOffset.UtcNow.AddSeconds(120).ToUnixTimeSeconds();
+
+            var error = await SendAsync("status/403?xremaining=0&xreset=" + reset);
+
+            var typed = Assert.IsType<ErrorSdk.Taxonomy.UpstreamRateLimitException>(error);
+            Assert.Equal("UPSTREAM_RATE_LIMIT", error.Reason);
+            Assert.Equal(RetryPolicy.Throttled, error.Retry);
+            Assert.Equal(403, typed.StatusCode);
+            Assert.Equal("403", error.Metadata["statusCode"]);
+            Assert.Equal("Forbidden", error.Metadata["statusPhrase"]);
+            Assert.Equal("client", error.Metadata["statusClass"]);
+            Assert.NotNull(error.RetryAfter);
+            Assert.InRange(error.RetryAfter!.Value, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(121));
+        }
+
+        [Fact]
+        public async Task Forbidden_WithRetryAfter_IsTheRateLimitKind_WithThatDelay()
+        {
+            // GitHub's secondary rate limits: 403 with Retry-After.
+            var error = await SendAsync("status/403?retryAfter=7");
+
+            Assert.Equal("UPSTREAM_RATE_LIMIT", error.Reason);
+            Assert.Equal(RetryPolicy.Throttled, error.Retry);
+            Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
+            Assert.Equal("403", error.Metadata["statusCode"]);
+            Assert.Equal("Forbidden", error.Metadata["statusPhrase"]);
+        }
+
+        [Fact]
+        public async Task Forbidden_WithRateLimitRemainingZero_AndNoReset_IsTheRateLimitKind_WithNoInventedDelay()
+        {
+            var error = await SendAsync("status/403?remaining=0");
+
+            Assert.Equal("UPSTREAM_RATE_LIMIT", error.Reason);
+            Assert.Null(error.RetryAfter);
+        }
+
+        [Theory]
+        [InlineData("status/403?xremaining=5&xreset=2000000000")]
+        [InlineData("status/403?retryAfter=soon")]
+        [InlineData("status/403")]
+        public async Task Forbidden_WithoutARateLimitSignal_StaysUpstreamAuth(string pathAndQuery)
+        {
+            var error = await SendAsync(pathAndQuery);
+
+            Assert.Equal("UPSTREAM_AUTH", error.Reason);
+            Assert.Equal(RetryPolicy.Never, error.Retry);
+            Assert.Null(error.RetryAfter);
+        }
+
+        [Theory]
+        [InlineData(401)]
+        [InlineData(404)]
+        public async Task OtherStatuses_WithARateLimitSignal_KeepTheirKind(int status)
+        {
+            var error = await SendAsync("status/" + status + "?retryAfter=7&xremaining=0");
+
+            Assert.NotEqual("UPSTREAM_RATE_LIMIT", error.Reason);
+            Assert.Equal(RetryPolicy.Never, error.Retry);
+        }
+
+        [Fact]
+        public async Task Forbidden_WithARateLimitSignal_AndNo429Kind_KeepsThe403Route()
+        {
+            using var client = _upstream.PlainClient();
+            using var response = await client.GetAsync(_upstream.At("status/403?retryAfter=7"));
+
+            var error = await HttpErrors.FromResponseAsync(TestTaxonomies.FallbackOnly, response);
+
+            var unclassified = Assert.IsType<UnclassifiedException>(error);
+            Assert.Equal(Google.Rpc.Code.PermissionDenied, unclassified.Code);
+            Assert.Equal("403", unclassified.Metadata["statusCode"]);
+        }
+
+        [Fact]
         public async Task OtherClientError_IsUpstreamBadRequest_ByStatusClass()
         {
             var error = await SendAsync("status/422");
@@ -238,6 +316,8 @@ namespace ErrorSdk.Http.Tests.Adapter
             Assert.Equal(Google.Rpc.Code.PermissionDenied, unclassified.Code);
             Assert.Equal("403", unclassified.Metadata["statusCode"]);
             Assert.False(unclassified.IsRetryable);
+            // The facts stay local: with no reason there is no ErrorInfo to send them in.
+            Assert.DoesNotContain(unclassified.ToStatus().Details, d => d.TypeUrl.EndsWith("google.rpc.ErrorInfo", StringComparison.Ordinal));
         }
 
         [Fact]

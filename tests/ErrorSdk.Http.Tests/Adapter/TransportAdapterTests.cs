@@ -104,6 +104,10 @@ namespace ErrorSdk.Http.Tests.Adapter
             {
                 using var socket = await listener.AcceptSocketAsync();
                 await ReadExactlyAsync(socket, Http2ClientPreface.Length);
+                // Answer only once the request's HEADERS frame is in: the request then owns a stream when the connection
+                // fails, and sees the protocol error. Answering earlier races the pool, which may find the new connection
+                // already shut down and fail the request with "could not be established" (HttpRequestError Unknown).
+                await ReadFramesUntilHeadersAsync(socket);
                 // A SETTINGS frame (type 4) on stream 0 whose length is not a multiple of 6: FRAME_SIZE_ERROR (RFC 9113 §6.5).
                 byte[] settingsOfLength5 = { 0, 0, 5, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
                 await socket.SendAsync(settingsOfLength5, SocketFlags.None);
@@ -283,6 +287,63 @@ namespace ErrorSdk.Http.Tests.Adapter
             Assert.Null(HttpErrors.Classify(new InvalidOperationException("unrelated")));
         }
 
+        [Theory]
+        [InlineData(HttpRequestError.ConfigurationLimitExceeded)]
+        [InlineData(HttpRequestError.ResponseEnded)]
+        [InlineData(HttpRequestError.InvalidResponse)]
+        [InlineData(HttpRequestError.SecureConnectionError)]
+        [InlineData(HttpRequestError.VersionNegotiationError)]
+        public void HttpIOException_IsClassifiedByItsHttpRequestError_AsHttpRequestExceptionIs(HttpRequestError httpRequestError)
+        {
+            // .NET 8+ throws HttpIOException (an IOException) while a response body is read; its HttpRequestError decides,
+            // as HttpRequestException's does, not the generic IOException rule.
+            var fromIo = HttpErrors.FromException(_upstream.Taxonomy, new HttpIOException(httpRequestError, "body read failed"), null);
+            var fromRequest = HttpErrors.FromException(_upstream.Taxonomy, new HttpRequestException(httpRequestError, "request failed"), null);
+
+            Assert.Equal(fromRequest!.Reason, fromIo!.Reason);
+            Assert.Equal(HttpErrors.Classify(new HttpRequestException(httpRequestError, "x")), HttpErrors.Classify(new HttpIOException(httpRequestError, "x")));
+        }
+
+        [Fact]
+        public void HttpIOException_ConfigurationLimitExceeded_IsRedirectLimit_NotTheGenericIOExceptionRule()
+        {
+            var error = HttpErrors.FromException(_upstream.Taxonomy, new HttpIOException(HttpRequestError.ConfigurationLimitExceeded, "limit"), null);
+
+            Assert.Equal("NETWORK_TRANSPORT_REDIRECT_LIMIT", error!.Reason);
+            Assert.False(error.IsRetryable);
+        }
+
+        [Fact]
+        public async Task BodyCutShortMidStream_IsHttpIOException_ResponseEnded_AndUnreachable()
+        {
+            // The server promises 100 bytes, sends 10 and closes; the client reads the body after the headers.
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var serve = Task.Run(async () =>
+            {
+                using var socket = await listener.AcceptSocketAsync();
+                await ReadRequestHeadAsync(socket);
+                await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nContent-Type: text/plain\r\n\r\n0123456789"), SocketFlags.None);
+                socket.Shutdown(SocketShutdown.Both);
+            });
+            using var client = _upstream.PlainClient();
+            var request = new HttpRequestMessage(HttpMethod.Get, new Uri("http://127.0.0.1:" + ((IPEndPoint)listener.LocalEndpoint).Port + "/partial"));
+
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            var thrown = await Assert.ThrowsAnyAsync<Exception>(async () =>
+            {
+                await using var body = await response.Content.ReadAsStreamAsync();
+                await body.CopyToAsync(System.IO.Stream.Null);
+            });
+            await serve;
+            var error = HttpErrors.FromException(_upstream.Taxonomy, thrown, request);
+
+            var io = Assert.IsType<HttpIOException>(thrown);
+            Assert.Equal(HttpRequestError.ResponseEnded, io.HttpRequestError);
+            Assert.Equal("NETWORK_TRANSPORT_UNREACHABLE", error!.Reason);
+            Assert.True(error.IsRetryable);
+        }
+
         [Fact]
         public void AlreadyTypedException_IsReturnedAsItIs()
         {
@@ -315,7 +376,22 @@ namespace ErrorSdk.Http.Tests.Adapter
             }
         }
 
-        private static async Task ReadExactlyAsync(Socket socket, int count)
+        // Reads HTTP/2 frames (9-byte header, then the payload) until a HEADERS frame (type 1) has been read.
+        private static async Task ReadFramesUntilHeadersAsync(Socket socket)
+        {
+            while (true)
+            {
+                var header = await ReadExactlyAsync(socket, 9);
+                int length = (header[0] << 16) | (header[1] << 8) | header[2];
+                await ReadExactlyAsync(socket, length);
+                if (header[3] == 1)
+                {
+                    return;
+                }
+            }
+        }
+
+        private static async Task<byte[]> ReadExactlyAsync(Socket socket, int count)
         {
             var buffer = new byte[count];
             int total = 0;
@@ -325,6 +401,8 @@ namespace ErrorSdk.Http.Tests.Adapter
                 Assert.True(read > 0, "The client closed the connection early.");
                 total += read;
             }
+
+            return buffer;
         }
 
         // Reads until the client closes, so the server never resets a connection the client is still reading from.

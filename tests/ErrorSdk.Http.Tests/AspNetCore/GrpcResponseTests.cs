@@ -58,7 +58,48 @@ namespace ErrorSdk.Http.Tests.AspNetCore
             Assert.DoesNotContain(ErrorServerFixture.Secret, all);
         }
 
-        private HttpRequestMessage GrpcCall(string path) => new(HttpMethod.Post, new Uri(_server.Http2.BaseAddress, path))
+        [Fact]
+        public async Task GrpcError_WithoutAReason_CarriesNoErrorInfo_CodeAndMessageKept()
+        {
+            var status = await StatusOf(GrpcCall("throw/unclassified"));
+
+            Assert.Equal(13, status.Code);
+            Assert.Equal("x", status.Message);
+            Assert.DoesNotContain(status.Details, d => d.TypeUrl.EndsWith("google.rpc.ErrorInfo", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task GrpcRequest_TaxonomyWithoutAnInternalKind_IsInternal_WithNoErrorInfo()
+        {
+            var status = await StatusOf(GrpcCall("throw/plain", _server.NoInternalKindHttp2));
+
+            Assert.Equal(13, status.Code);
+            Assert.Equal("An internal error occurred.", status.Message);
+            Assert.Empty(status.Details);
+        }
+
+        [Fact]
+        public async Task GrpcError_ForwardedForeign_KeepsItsErrorInfo()
+        {
+            var status = await StatusOf(GrpcCall("throw/foreign"));
+            var received = ReceivedError.Read(status, "errorsdk.dev");
+
+            Assert.Equal(9, status.Code);
+            Assert.Equal("BAD_THING", received.Reason);
+            Assert.Equal("other.example", received.Domain);
+            Assert.Equal("eu-1", received.Metadata["zone"]);
+        }
+
+        private static async Task<Google.Rpc.Status> StatusOf(HttpRequestMessage call)
+        {
+            using var client = new HttpClient(new SocketsHttpHandler());
+            using var response = await client.SendAsync(call);
+            var headers = response.Headers.SelectMany(h => h.Value.Select(v => new System.Collections.Generic.KeyValuePair<string, string>(h.Key, v)));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return GrpcWire.FromTrailers(headers)!;
+        }
+
+        private HttpRequestMessage GrpcCall(string path, ErrorSdk.Http.Tests.Infrastructure.KestrelHost? host = null) => new(HttpMethod.Post, new Uri((host ?? _server.Http2).BaseAddress, path))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,

@@ -95,6 +95,61 @@ namespace ErrorSdk.Http.Tests.AspNetCore
         }
 
         [Fact]
+        public async Task ErrorWithoutAReason_IsAboutBlank_TitledByTheStatusPhrase_WithNoReasonDomainOrMetadata()
+        {
+            using var client = new HttpClient();
+            using var response = await client.GetAsync(new Uri(_server.Default.BaseAddress, "throw/unclassified"));
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var root = json.RootElement;
+
+            Assert.Equal(500, (int)response.StatusCode);
+            Assert.Equal("about:blank", root.GetProperty("type").GetString());
+            Assert.Equal("Internal Server Error", root.GetProperty("title").GetString());
+            Assert.Equal(500, root.GetProperty("status").GetInt32());
+            Assert.Equal("x", root.GetProperty("detail").GetString());
+            Assert.Equal("INTERNAL", root.GetProperty("code").GetString());
+            Assert.False(root.TryGetProperty("reason", out _));
+            Assert.False(root.TryGetProperty("domain", out _));
+            Assert.False(root.TryGetProperty("metadata", out _));
+        }
+
+        [Fact]
+        public async Task TaxonomyWithoutAnInternalKind_AnswersAnAboutBlankProblem_WithNoEmptyReasonOrDomain()
+        {
+            using var client = new HttpClient();
+            using var response = await client.GetAsync(new Uri(_server.NoInternalKind.BaseAddress, "throw/plain"));
+            var body = await response.Content.ReadAsStringAsync();
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+
+            Assert.Equal(500, (int)response.StatusCode);
+            Assert.Equal("about:blank", root.GetProperty("type").GetString());
+            Assert.Equal("Internal Server Error", root.GetProperty("title").GetString());
+            Assert.Equal("An internal error occurred.", root.GetProperty("detail").GetString());
+            Assert.Equal("INTERNAL", root.GetProperty("code").GetString());
+            Assert.False(root.TryGetProperty("reason", out _));
+            Assert.False(root.TryGetProperty("domain", out _));
+            Assert.False(root.TryGetProperty("metadata", out _));
+            Assert.DoesNotContain(ErrorServerFixture.Secret, body);
+        }
+
+        [Fact]
+        public async Task ForwardedForeignError_KeepsItsReasonDomainAndMetadata()
+        {
+            using var client = new HttpClient();
+            using var response = await client.GetAsync(new Uri(_server.Default.BaseAddress, "throw/foreign"));
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var root = json.RootElement;
+
+            Assert.Equal(400, (int)response.StatusCode);
+            Assert.Equal("https://other.example/errors/BAD_THING", root.GetProperty("type").GetString());
+            Assert.Equal("Bad thing", root.GetProperty("title").GetString());
+            Assert.Equal("BAD_THING", root.GetProperty("reason").GetString());
+            Assert.Equal("other.example", root.GetProperty("domain").GetString());
+            Assert.Equal("eu-1", root.GetProperty("metadata").GetProperty("zone").GetString());
+        }
+
+        [Fact]
         public async Task DeveloperMessage_IsSentOnlyWhenTheHostOptsIn_AndIsSanitized()
         {
             using var client = new HttpClient();

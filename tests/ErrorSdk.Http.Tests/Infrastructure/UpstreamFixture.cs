@@ -74,6 +74,16 @@ namespace ErrorSdk.Http.Tests.Infrastructure
                     context.Response.Headers["X-RateLimit-Reset"] = reset.ToString();
                 }
 
+                if (query.TryGetValue("xremaining", out var remaining))
+                {
+                    context.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString();
+                }
+
+                if (query.TryGetValue("remaining", out var ietfRemaining))
+                {
+                    context.Response.Headers["RateLimit-Remaining"] = ietfRemaining.ToString();
+                }
+
                 if (query.TryGetValue("date", out var date))
                 {
                     context.Response.Headers["Date"] = date.ToString();
@@ -92,7 +102,8 @@ namespace ErrorSdk.Http.Tests.Infrastructure
                 context.Response.ContentType = ProblemJson.MediaType;
                 await context.Response.WriteAsync(json);
             });
-            // Scripted sequences, counted per key: 503 twice then 200; 429 (Retry-After: 1) once then 200; 404 always.
+            // Scripted sequences, counted per key: 503 twice then 200; 429 (Retry-After: 1) once then 200; 403 with
+            // Retry-After: 1 (a GitHub secondary rate limit) once then 200; 404 always.
             app.MapGet("/script/{behaviour}/{key}", (string behaviour, string key, HttpContext context) =>
             {
                 int n = Counts.AddOrUpdate(key, 1, (_, c) => c + 1);
@@ -103,6 +114,10 @@ namespace ErrorSdk.Http.Tests.Infrastructure
                         break;
                     case "throttled" when n == 1:
                         context.Response.StatusCode = 429;
+                        context.Response.Headers["Retry-After"] = "1";
+                        break;
+                    case "forbidden-throttled" when n == 1:
+                        context.Response.StatusCode = 403;
                         context.Response.Headers["Retry-After"] = "1";
                         break;
                     case "missing":

@@ -41,6 +41,18 @@ namespace ErrorSdk.Http.Tests.Retry
         }
 
         [Fact]
+        public async Task ForbiddenWithRetryAfter_IsARateLimit_RetriedOnceAfterTheServersDelay()
+        {
+            var key = Guid.NewGuid().ToString("N");
+
+            using var response = await SendAsync("script/forbidden-throttled/" + key);
+
+            Assert.True(response.IsSuccessStatusCode);
+            Assert.Equal(2, _upstream.RequestsFor(key));
+            Assert.Equal(new[] { TimeSpan.FromSeconds(1) }, _time.Delays);
+        }
+
+        [Fact]
         public async Task NotFound_CostsExactlyOneRequest()
         {
             var key = Guid.NewGuid().ToString("N");
