@@ -55,7 +55,8 @@ namespace ErrorSdk.Http
                 if (First(headers, prefix + "-Reset") is { } reset &&
                     (throttled || IsZero(First(headers, prefix + "-Remaining"))))
                 {
-                    return ParseRateLimitReset(reset, now);
+                    // An epoch reset is a moment on the server's clock: measured from the server's Date when it sent one.
+                    return ParseRateLimitReset(reset, reference);
                 }
             }
 

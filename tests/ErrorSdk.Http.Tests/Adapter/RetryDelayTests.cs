@@ -74,6 +74,21 @@ namespace ErrorSdk.Http.Tests.Adapter
         }
 
         [Fact]
+        public void RateLimitReset_Epoch_IsMeasuredFromTheServersDate()
+        {
+            // The server's clock is 10 minutes behind ours; its reset is 60 s after its own Date.
+            var serverNow = Now.AddMinutes(-10);
+            using var response = new HttpResponseMessage((HttpStatusCode)429);
+            response.Headers.Date = serverNow;
+            response.Headers.TryAddWithoutValidation("X-RateLimit-Reset", serverNow.AddSeconds(60).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            Assert.Equal(TimeSpan.FromSeconds(60), HttpRetryDelay.FromResponse(response, Now));
+
+            response.Headers.Date = null;
+            Assert.Equal(TimeSpan.Zero, HttpRetryDelay.FromResponse(response, Now));
+        }
+
+        [Fact]
         public void RetryAfter_WinsOverRateLimitReset()
         {
             using var response = new HttpResponseMessage((HttpStatusCode)429);
