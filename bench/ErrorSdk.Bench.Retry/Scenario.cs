@@ -11,6 +11,7 @@ namespace ErrorSdk.Bench.Retry
             new("404 not found", "not-found", "terminal"),
             new("400 problem+json USER_NOT_PROVISIONABLE", "provisioning", "terminal"),
             new("429 Retry-After: 1", "throttled", "throttled"),
+            new("403 X-RateLimit-Remaining: 0 (GitHub-style rate limit)", "rate-limit-403", "throttled"),
             new("503 twice then 200", "flaky", "transient"),
             new("slower than the client timeout", "slow", "transient"),
             new("closed port", "closed", "transient"),

@@ -79,17 +79,23 @@ namespace ErrorSdk.Bench.Retry
                     await response.WriteAsync(ProvisioningProblem);
                     break;
                 case "throttled":
-                    // A rate limiter: every request inside the window it announced is rejected again.
-                    long now = Stopwatch.GetTimestamp();
-                    if (!_throttledUntil.TryGetValue(run, out long until) || now < until)
+                    if (Throttling(run))
                     {
-                        if (until == 0)
-                        {
-                            _throttledUntil[run] = now + (long)(BenchSettings.ThrottleWindow.TotalSeconds * Stopwatch.Frequency);
-                        }
-
                         response.StatusCode = 429;
                         response.Headers["Retry-After"] = ((int)BenchSettings.ThrottleWindow.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        break;
+                    }
+
+                    await response.WriteAsync("ok");
+                    break;
+                case "rate-limit-403":
+                    // GitHub's primary rate limit: 403, nothing left, and the reset as a Unix time (rounded up).
+                    if (Throttling(run))
+                    {
+                        response.StatusCode = 403;
+                        response.Headers["X-RateLimit-Remaining"] = "0";
+                        var reset = (DateTimeOffset.UtcNow.Add(BenchSettings.ThrottleWindow).ToUnixTimeMilliseconds() + 999) / 1000;
+                        response.Headers["X-RateLimit-Reset"] = reset.ToString(System.Globalization.CultureInfo.InvariantCulture);
                         break;
                     }
 
@@ -119,6 +125,14 @@ namespace ErrorSdk.Bench.Retry
                     response.StatusCode = 400;
                     break;
             }
+        }
+
+        /// <summary>A rate limiter: the first request opens a window, and every request inside it is rejected again.</summary>
+        private bool Throttling(string run)
+        {
+            long now = Stopwatch.GetTimestamp();
+            long until = _throttledUntil.GetOrAdd(run, _ => now + (long)(BenchSettings.ThrottleWindow.TotalSeconds * Stopwatch.Frequency));
+            return now < until;
         }
 
         private static Uri ClosedPortUri()

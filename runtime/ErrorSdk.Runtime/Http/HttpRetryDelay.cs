@@ -43,7 +43,7 @@ namespace ErrorSdk.Http
             }
 
             var headers = response.Headers;
-            var reference = headers.Date ?? now;
+            var reference = ReferenceTime(headers.Date, now);
             if (First(headers, "Retry-After") is { } retryAfter)
             {
                 return ParseRetryAfter(retryAfter, reference);
@@ -55,13 +55,25 @@ namespace ErrorSdk.Http
                 if (First(headers, prefix + "-Reset") is { } reset &&
                     (throttled || IsZero(First(headers, prefix + "-Remaining"))))
                 {
-                    // An epoch reset is a moment on the server's clock: measured from the server's Date when it sent one.
+                    // An epoch reset is a moment on the server's clock, like Retry-After's HTTP-date.
                     return ParseRateLimitReset(reset, reference);
                 }
             }
 
             return null;
         }
+
+        /// <summary>
+        /// The "now" a server's moment (an HTTP-date, a Unix time) is measured from: the local clock, unless the
+        /// response's <c>Date</c> disagrees with it by more than <see cref="ClockSkewTolerance"/>; then the server's
+        /// <c>Date</c>, so a skewed clock on either side does not shift the delay. Within the tolerance the local clock
+        /// is the more precise one: <c>Date</c> has one-second resolution and servers cache it for up to a second.
+        /// </summary>
+        internal static DateTimeOffset ReferenceTime(DateTimeOffset? date, DateTimeOffset now) =>
+            date is { } serverNow && (serverNow - now).Duration() > ClockSkewTolerance ? serverNow : now;
+
+        /// <summary>How far the response's <c>Date</c> may be from the local clock before it is taken as the reference (5 s).</summary>
+        public static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromSeconds(5);
 
         /// <summary>
         /// Whether <paramref name="response"/> says it is a rate limit whatever its status: a <c>Retry-After</c> that
@@ -71,7 +83,7 @@ namespace ErrorSdk.Http
         internal static bool HasRateLimitSignal(HttpResponseMessage response)
         {
             var headers = response.Headers;
-            var reference = headers.Date ?? DateTimeOffset.UtcNow;
+            var reference = ReferenceTime(headers.Date, DateTimeOffset.UtcNow);
             return ParseRetryAfter(First(headers, "Retry-After"), reference) is not null ||
                    IsZero(First(headers, "RateLimit-Remaining")) ||
                    IsZero(First(headers, "X-RateLimit-Remaining"));

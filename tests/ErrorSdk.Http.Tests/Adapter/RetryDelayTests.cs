@@ -89,6 +89,23 @@ namespace ErrorSdk.Http.Tests.Adapter
         }
 
         [Fact]
+        public void A_Date_within_the_skew_tolerance_leaves_the_more_precise_local_clock_in_charge()
+        {
+            // Date is 3 s behind (one-second resolution, cached by the server): the local clock measures the reset.
+            using var response = new HttpResponseMessage((HttpStatusCode)429);
+            response.Headers.Date = Now.AddSeconds(-3);
+            response.Headers.TryAddWithoutValidation("X-RateLimit-Reset", Now.AddSeconds(20).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(TimeSpan.FromSeconds(20), HttpRetryDelay.FromResponse(response, Now));
+
+            response.Headers.Remove("X-RateLimit-Reset");
+            response.Headers.TryAddWithoutValidation("Retry-After", Now.AddSeconds(20).ToString("r"));
+            Assert.Equal(TimeSpan.FromSeconds(20), HttpRetryDelay.FromResponse(response, Now));
+
+            response.Headers.Date = Now.AddSeconds(-6);
+            Assert.Equal(TimeSpan.FromSeconds(26), HttpRetryDelay.FromResponse(response, Now));
+        }
+
+        [Fact]
         public void RetryAfter_WinsOverRateLimitReset()
         {
             using var response = new HttpResponseMessage((HttpStatusCode)429);
