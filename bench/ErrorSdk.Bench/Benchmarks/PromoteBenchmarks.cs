@@ -5,11 +5,15 @@ using ErrorSdk.Taxonomy;
 
 namespace ErrorSdk.Bench.Benchmarks
 {
-    /// <summary>Promote a status routed by its exact reason (TOOL_RATE_LIMIT → ToolRateLimitException).</summary>
-    [BenchmarkCategory("Promote.ExactReason")]
-    public class PromoteExactReason : BenchmarkBase
+    /// <summary>
+    /// Promote one received status with each implementation. Each derived class is one operation (its category) and
+    /// supplies only its input; the hand-written switch is the baseline.
+    /// </summary>
+    public abstract class PromoteStatusBenchmark : BenchmarkBase
     {
-        private Google.Rpc.Status _status = Inputs.ExactReason;
+        private readonly Google.Rpc.Status _status;
+
+        protected PromoteStatusBenchmark(Google.Rpc.Status status) => _status = status;
 
         /// <summary>The hand-written switch.</summary>
         [Benchmark(Baseline = true)]
@@ -25,72 +29,46 @@ namespace ErrorSdk.Bench.Benchmarks
         [Benchmark]
         [BenchmarkCategory(Implementations.Reflection)]
         public TaxonomyException Reflection() => ReflectionTaxonomy.Default.Promote(_status);
+    }
+
+    /// <summary>Promote a status routed by its exact reason (TOOL_RATE_LIMIT → ToolRateLimitException).</summary>
+    [BenchmarkCategory("Promote.ExactReason")]
+    public class PromoteExactReason : PromoteStatusBenchmark
+    {
+        public PromoteExactReason()
+            : base(Inputs.ExactReason)
+        {
+        }
     }
 
     /// <summary>Promote an alias: reason TOOL_ERROR with code RESOURCE_EXHAUSTED → ToolRateLimitException.</summary>
     [BenchmarkCategory("Promote.Alias")]
-    public class PromoteAlias : BenchmarkBase
+    public class PromoteAlias : PromoteStatusBenchmark
     {
-        private Google.Rpc.Status _status = Inputs.Alias;
-
-        /// <summary>The hand-written switch.</summary>
-        [Benchmark(Baseline = true)]
-        [BenchmarkCategory(Implementations.HandWritten)]
-        public TaxonomyException HandWritten() => HandWrittenTaxonomy.Promote(_status);
-
-        /// <summary>The generated Promote.</summary>
-        [Benchmark]
-        [BenchmarkCategory(Implementations.Generated)]
-        public TaxonomyException Generated() => ErrorSdkTaxonomy.Promote(_status);
-
-        /// <summary>The reflection registry.</summary>
-        [Benchmark]
-        [BenchmarkCategory(Implementations.Reflection)]
-        public TaxonomyException Reflection() => ReflectionTaxonomy.Default.Promote(_status);
+        public PromoteAlias()
+            : base(Inputs.Alias)
+        {
+        }
     }
 
     /// <summary>Promote a bare UNAVAILABLE status (no ErrorInfo) by the code's fallback → ServiceUnavailableException.</summary>
     [BenchmarkCategory("Promote.CodeFallback")]
-    public class PromoteCodeFallback : BenchmarkBase
+    public class PromoteCodeFallback : PromoteStatusBenchmark
     {
-        private Google.Rpc.Status _status = Inputs.CodeFallback;
-
-        /// <summary>The hand-written switch.</summary>
-        [Benchmark(Baseline = true)]
-        [BenchmarkCategory(Implementations.HandWritten)]
-        public TaxonomyException HandWritten() => HandWrittenTaxonomy.Promote(_status);
-
-        /// <summary>The generated Promote.</summary>
-        [Benchmark]
-        [BenchmarkCategory(Implementations.Generated)]
-        public TaxonomyException Generated() => ErrorSdkTaxonomy.Promote(_status);
-
-        /// <summary>The reflection registry.</summary>
-        [Benchmark]
-        [BenchmarkCategory(Implementations.Reflection)]
-        public TaxonomyException Reflection() => ReflectionTaxonomy.Default.Promote(_status);
+        public PromoteCodeFallback()
+            : base(Inputs.CodeFallback)
+        {
+        }
     }
 
     /// <summary>Promote an unknown reason with code FAILED_PRECONDITION: falls through to FailedPreconditionException.</summary>
     [BenchmarkCategory("Promote.UnknownReason")]
-    public class PromoteUnknownReason : BenchmarkBase
+    public class PromoteUnknownReason : PromoteStatusBenchmark
     {
-        private Google.Rpc.Status _status = Inputs.Unknown;
-
-        /// <summary>The hand-written switch.</summary>
-        [Benchmark(Baseline = true)]
-        [BenchmarkCategory(Implementations.HandWritten)]
-        public TaxonomyException HandWritten() => HandWrittenTaxonomy.Promote(_status);
-
-        /// <summary>The generated Promote.</summary>
-        [Benchmark]
-        [BenchmarkCategory(Implementations.Generated)]
-        public TaxonomyException Generated() => ErrorSdkTaxonomy.Promote(_status);
-
-        /// <summary>The reflection registry.</summary>
-        [Benchmark]
-        [BenchmarkCategory(Implementations.Reflection)]
-        public TaxonomyException Reflection() => ReflectionTaxonomy.Default.Promote(_status);
+        public PromoteUnknownReason()
+            : base(Inputs.Unknown)
+        {
+        }
     }
 
     /// <summary>
