@@ -159,7 +159,7 @@ namespace ErrorSdk.Bench.Tests
             var copy = status.Clone();
             copy.Code = code;
             var info = copy.Details[0].Unpack<Google.Rpc.ErrorInfo>();
-            info.Type = reason;
+            info.Reason = reason;
             copy.Details[0] = Google.Protobuf.WellKnownTypes.Any.Pack(info);
             return copy;
         }

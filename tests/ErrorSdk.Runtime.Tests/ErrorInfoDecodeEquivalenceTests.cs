@@ -41,7 +41,7 @@ namespace ErrorSdk.Tests
         [Fact]
         public void Decode_reads_bytes_that_do_not_start_at_the_beginning_of_their_array()
         {
-            var info = new Google.Rpc.ErrorInfo { Type = "NOT_FOUND", Domain = "errorsdk.dev" };
+            var info = new Google.Rpc.ErrorInfo { Reason = "NOT_FOUND", Domain = "errorsdk.dev" };
             info.Metadata["resourceName"] = "a/b";
             var any = Google.Protobuf.WellKnownTypes.Any.Pack(info);
             var status = new Google.Rpc.Status { Code = 5 };
@@ -281,7 +281,7 @@ namespace ErrorSdk.Tests
 
         private static byte[] Valid(Random random)
         {
-            var info = new Google.Rpc.ErrorInfo { Type = Text(random), Domain = random.Next(2) == 0 ? "errorsdk.dev" : Text(random) };
+            var info = new Google.Rpc.ErrorInfo { Reason = Text(random), Domain = random.Next(2) == 0 ? "errorsdk.dev" : Text(random) };
             int entries = random.Next(random.Next(4) == 0 ? 30 : 6);
             for (int i = 0; i < entries; i++)
             {

@@ -132,7 +132,7 @@ namespace ErrorSdk.Tests
         [Fact]
         public void ToStatus_of_a_forwarded_foreign_error_keeps_its_ErrorInfo()
         {
-            var info = new Google.Rpc.ErrorInfo { Type = "BAD_THING", Domain = "other.example" };
+            var info = new Google.Rpc.ErrorInfo { Reason = "BAD_THING", Domain = "other.example" };
             info.Metadata["zone"] = "eu-1";
             var received = new Google.Rpc.Status { Code = 9, Message = "m" };
             received.Details.Add(Any.Pack(info));
@@ -140,7 +140,7 @@ namespace ErrorSdk.Tests
 
             var sent = error.ToStatus().Details[0].Unpack<Google.Rpc.ErrorInfo>();
 
-            Assert.Equal("BAD_THING", sent.Type);
+            Assert.Equal("BAD_THING", sent.Reason);
             Assert.Equal("other.example", sent.Domain);
             Assert.Equal("eu-1", sent.Metadata["zone"]);
         }

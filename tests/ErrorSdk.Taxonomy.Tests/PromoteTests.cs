@@ -170,7 +170,7 @@ namespace ErrorSdk.Taxonomy.Tests
 
         private static Google.Rpc.Status Status(Google.Rpc.Code code, string reason, string domain, params (string Key, string Value)[] metadata)
         {
-            var info = new Google.Rpc.ErrorInfo { Type = reason, Domain = domain }; // CommonProtos 2.0.0: 'type' is today's 'reason'
+            var info = new Google.Rpc.ErrorInfo { Reason = reason, Domain = domain };
             foreach (var (key, value) in metadata)
             {
                 info.Metadata.Add(key, value);

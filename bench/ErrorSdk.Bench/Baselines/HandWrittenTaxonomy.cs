@@ -205,7 +205,7 @@ namespace ErrorSdk.Bench.Baselines
         /// <summary>The wire form, field by field: code, message, ErrorInfo, RetryInfo.</summary>
         public static Google.Rpc.Status ToStatus(TaxonomyException exception)
         {
-            var info = new Google.Rpc.ErrorInfo { Type = exception.Reason, Domain = exception.Domain };
+            var info = new Google.Rpc.ErrorInfo { Reason = exception.Reason, Domain = exception.Domain };
             var metadata = info.Metadata;
             switch (exception)
             {

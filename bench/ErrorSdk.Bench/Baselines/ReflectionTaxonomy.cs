@@ -105,7 +105,7 @@ namespace ErrorSdk.Bench.Baselines
         /// <summary>The wire form: field values read by reflection into a CommonProtos ErrorInfo.</summary>
         public Google.Rpc.Status ToStatus(TaxonomyException exception)
         {
-            var info = new Google.Rpc.ErrorInfo { Type = exception.Reason, Domain = exception.Domain };
+            var info = new Google.Rpc.ErrorInfo { Reason = exception.Reason, Domain = exception.Domain };
             foreach (var (property, key) in FieldsOf(exception))
             {
                 switch (property.GetValue(exception))

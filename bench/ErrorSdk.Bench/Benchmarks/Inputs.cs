@@ -60,7 +60,7 @@ namespace ErrorSdk.Bench.Benchmarks
         {
             var copy = status.Clone();
             var info = copy.Details[0].Unpack<Google.Rpc.ErrorInfo>();
-            info.Type = reason; // CommonProtos 2.0 calls field 1 (reason) Type.
+            info.Reason = reason;
             foreach (var (key, value) in metadata)
             {
                 info.Metadata[key] = value;

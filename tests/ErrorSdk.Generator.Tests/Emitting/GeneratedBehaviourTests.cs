@@ -236,7 +236,7 @@ namespace ErrorSdk.Generator.Tests.Emitting
                             status.Details.Add(new Any { TypeUrl = random.Next(2) == 0 ? "type.googleapis.com/google.rpc.ErrorInfo" : "type.googleapis.com/x.Y", Value = ByteString.CopyFrom(bytes) });
                             break;
                         case 1:
-                            var info = new Google.Rpc.ErrorInfo { Type = reasons[random.Next(reasons.Length)], Domain = random.Next(4) == 0 ? "other" : SampleSdkFixture.Domain };
+                            var info = new Google.Rpc.ErrorInfo { Reason = reasons[random.Next(reasons.Length)], Domain = random.Next(4) == 0 ? "other" : SampleSdkFixture.Domain };
                             foreach (var key in new[] { "statusCode", "elapsed", "target", "partial", "provider", "quota", "limit", "rawBody" })
                             {
                                 if (random.Next(2) == 0)

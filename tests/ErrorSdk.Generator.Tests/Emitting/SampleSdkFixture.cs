@@ -134,8 +134,7 @@ namespace Probe
         /// <summary>A status carrying one ErrorInfo.</summary>
         public static Google.Rpc.Status StatusWith(int code, string reason, string domain = Domain, IDictionary<string, string>? metadata = null)
         {
-            // Field 1 is named Type in CommonProtos 2.0; on the wire it is the reason.
-            var info = new Google.Rpc.ErrorInfo { Type = reason, Domain = domain };
+            var info = new Google.Rpc.ErrorInfo { Reason = reason, Domain = domain };
             if (metadata is not null)
             {
                 info.Metadata.Add(metadata);

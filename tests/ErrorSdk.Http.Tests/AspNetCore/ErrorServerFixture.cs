@@ -85,8 +85,7 @@ namespace ErrorSdk.Http.Tests.AspNetCore
 
         private static Google.Rpc.Status ForeignStatus()
         {
-            // ErrorInfo field 1 is Type in CommonProtos 2.0 (Reason later).
-            var info = new Google.Rpc.ErrorInfo { Type = "BAD_THING", Domain = "other.example" };
+            var info = new Google.Rpc.ErrorInfo { Reason = "BAD_THING", Domain = "other.example" };
             info.Metadata["zone"] = "eu-1";
             var status = new Google.Rpc.Status { Code = 9, Message = "foreign precondition" };
             status.Details.Add(Google.Protobuf.WellKnownTypes.Any.Pack(info));

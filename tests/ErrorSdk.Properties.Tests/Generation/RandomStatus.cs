@@ -116,10 +116,9 @@ namespace ErrorSdk.Properties.Tests.Generation
                    select (Any.Pack(info), "ErrorInfo(" + reason + ", " + infoDomain + ", " + metadata.Count.ToString(CultureInfo.InvariantCulture) + " entries)");
         }
 
-        /// <summary>Google.Api.CommonProtos 2.0.0 still calls ErrorInfo field 1 <c>type</c>; it is today's <c>reason</c>.</summary>
         private static Google.Rpc.ErrorInfo NewErrorInfo(string reason, string domain, IReadOnlyDictionary<string, string> metadata)
         {
-            var info = new Google.Rpc.ErrorInfo { Type = reason, Domain = domain };
+            var info = new Google.Rpc.ErrorInfo { Reason = reason, Domain = domain };
             foreach (var pair in metadata)
             {
                 info.Metadata.Add(pair.Key, pair.Value);

@@ -105,7 +105,7 @@ namespace ErrorSdk.Properties.Tests.Harness
         public void ExpectRouted(Google.Rpc.Status received, TaxonomyException promoted, string where)
         {
             var (info, own) = ReadErrorInfo(received, _taxonomy.Model.Domain);
-            var route = _taxonomy.ExpectedRoute(own ? info!.Type : null, received.Code); // CommonProtos 2.0.0: field 1 'type' is the reason
+            var route = _taxonomy.ExpectedRoute(own ? info!.Reason : null, received.Code);
             var expectedType = route is null ? typeof(UnclassifiedException) : _exceptionType(route);
             Expect.Equal(expectedType, promoted.GetType(), where + ": routed to");
 
@@ -141,7 +141,7 @@ namespace ErrorSdk.Properties.Tests.Harness
                 var info = Google.Rpc.ErrorInfo.Parser.ParseFrom(detail.Value);
                 if (info.Domain == domain)
                 {
-                    if (_taxonomy.IsKnownReason(info.Type, status.Code)) // CommonProtos 2.0.0: field 1 'type' is the reason
+                    if (_taxonomy.IsKnownReason(info.Reason, status.Code))
                     {
                         return (info, true);
                     }
