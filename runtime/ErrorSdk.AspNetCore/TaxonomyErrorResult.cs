@@ -36,7 +36,7 @@ namespace ErrorSdk.AspNetCore
                 return Task.CompletedTask;
             }
 
-            return ProblemDetailsWriter.WriteAsync(httpContext, Error, options, httpContext.RequestAborted);
+            return ProblemDetailsResponse.WriteAsync(httpContext, Error, options, httpContext.RequestAborted);
         }
     }
 

@@ -51,7 +51,7 @@ namespace ErrorSdk.AspNetCore
                 return true;
             }
 
-            await ProblemDetailsWriter.WriteAsync(httpContext, error, _options, cancellationToken).ConfigureAwait(false);
+            await ProblemDetailsResponse.WriteAsync(httpContext, error, _options, cancellationToken).ConfigureAwait(false);
             return true;
         }
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
-using ErrorSdk.Internal;
+using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Safety;
 
 namespace ErrorSdk

@@ -112,7 +112,7 @@ namespace ErrorSdk
         /// <summary>
         /// Reads <paramref name="status"/> as <see cref="Read(Google.Rpc.Status?, string, WireLimits)"/> does, choosing the
         /// first ErrorInfo of the taxonomy's domain whose reason <paramref name="isKnownReason"/> accepts (given the reason
-        /// and the received code), else the first of the domain, else the first foreign one (DESIGN.md's routing).
+        /// and the received code), else the first of the domain, else the first foreign one (docs/design.md's routing).
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="limits"/> or <paramref name="isKnownReason"/> is null.</exception>
         public static ReceivedError Read(Google.Rpc.Status? status, string domain, WireLimits limits, Func<string, int, bool> isKnownReason) =>

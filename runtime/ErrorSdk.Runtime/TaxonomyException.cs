@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using ErrorSdk.Internal;
+using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Safety;
 using ErrorSdk.Wire;
 

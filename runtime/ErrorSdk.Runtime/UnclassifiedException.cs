@@ -1,4 +1,4 @@
-using ErrorSdk.Internal;
+using ErrorSdk.Generator.Conventions;
 
 namespace ErrorSdk
 {

@@ -11,7 +11,7 @@ namespace ErrorSdk.Taxonomy.Tests
 {
     /// <summary>
     /// Invariant 5 and the routing of the default taxonomy: Promote is total over random statuses; aliases, fallbacks,
-    /// unknown and abstract reasons go where DESIGN.md says; the terminal provisioning kinds are terminal by code alone.
+    /// unknown and abstract reasons go where docs/design.md says; the terminal provisioning kinds are terminal by code alone.
     /// </summary>
     public sealed class PromoteTests
     {

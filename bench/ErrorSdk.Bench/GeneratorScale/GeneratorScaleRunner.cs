@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using ErrorSdk.Generator;
+using ErrorSdk.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -213,12 +214,7 @@ namespace ErrorSdk.Bench.GeneratorScale
         }
 
         private static GeneratorDriver CreateDriver(IIncrementalGenerator generator, AdditionalText taxonomy, CSharpParseOptions parseOptions, bool track) =>
-            CSharpGeneratorDriver.Create(
-                new[] { generator.AsSourceGenerator() },
-                new[] { taxonomy },
-                parseOptions,
-                optionsProvider: null,
-                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+            GeneratorHarness.CreateDriver(new[] { taxonomy }, generator, parseOptions, track);
 
         /// <summary>Every tracked step and every source output must be Cached or Unchanged after an unrelated edit.</summary>
         private static void CollectUncached(GeneratorRunResult result, SortedSet<string> notCached)

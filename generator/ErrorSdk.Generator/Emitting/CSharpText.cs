@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using ErrorSdk.Internal;
+using ErrorSdk.Generator.Conventions;
 
 namespace ErrorSdk.Generator.Emitting
 {
@@ -122,31 +122,11 @@ namespace ErrorSdk.Generator.Emitting
                 return "(global::Google.Rpc.Code)(" + Number(codeValue) + ")";
             }
 
-            return "global::Google.Rpc.Code." + PascalFromUpperSnake(GrpcCodeTable.Names[codeValue]);
+            return "global::Google.Rpc.Code." + NameCase.UpperSnakeToPascal(GrpcCodeTable.Names[codeValue]);
         }
 
         /// <summary>The canonical name of a code (<c>RESOURCE_EXHAUSTED</c>), for docs.</summary>
         public static string CodeName(int codeValue) => GrpcCodeTable.NameOf(codeValue);
-
-        /// <summary><c>RESOURCE_EXHAUSTED</c> → <c>ResourceExhausted</c> (the protobuf C# enum naming).</summary>
-        public static string PascalFromUpperSnake(string name)
-        {
-            var builder = new StringBuilder(name.Length);
-            bool upper = true;
-            foreach (char c in name)
-            {
-                if (c == '_')
-                {
-                    upper = true;
-                    continue;
-                }
-
-                builder.Append(upper ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
-                upper = false;
-            }
-
-            return builder.ToString();
-        }
 
         /// <summary>The file name of a path, whatever its separators: output never depends on the machine.</summary>
         public static string FileName(string path)

@@ -12,20 +12,14 @@ namespace ErrorSdk.Generator.Emitting
             typeof(EmitContext).Assembly.GetName().Version?.ToString() ?? "1.0.0.0";
 
         private readonly Dictionary<string, KindSpec> _kindsByReason;
-        private readonly HashSet<string> _firstParents;
 
         public EmitContext(TaxonomySpec spec)
         {
             Spec = spec;
             _kindsByReason = new Dictionary<string, KindSpec>(StringComparer.Ordinal);
-            _firstParents = new HashSet<string>(StringComparer.Ordinal);
             foreach (var kind in spec.Kinds)
             {
                 _kindsByReason[kind.Reason] = kind;
-                if (kind.BaseReason is { } baseReason)
-                {
-                    _firstParents.Add(baseReason);
-                }
             }
 
             Prefix = "global::" + spec.Namespace + ".";
@@ -44,7 +38,7 @@ namespace ErrorSdk.Generator.Emitting
 
         public string ReasonType => Prefix + Spec.ReasonEnumName;
 
-        public string KindsClassName => Spec.Name + "Kinds";
+        public string KindsClassName => Spec.KindsClassName;
 
         public string KindsType => Prefix + KindsClassName;
 
@@ -64,9 +58,6 @@ namespace ErrorSdk.Generator.Emitting
         public string KindInfoField(KindSpec kind) => KindsType + "." + kind.PascalName;
 
         public string ReasonMember(KindSpec kind) => ReasonType + "." + kind.PascalName;
-
-        /// <summary>A kind no other kind derives from (as first parent) gets a sealed class.</summary>
-        public bool IsSealed(KindSpec kind) => !kind.IsAbstract && !_firstParents.Contains(kind.Reason);
 
         /// <summary>The first parent's kind, or null for a root.</summary>
         public KindSpec? BaseKind(KindSpec kind) => kind.BaseReason is { } reason ? Kind(reason) : null;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Generator.Model;
 
 namespace ErrorSdk.Generator.Emitting
@@ -11,8 +12,8 @@ namespace ErrorSdk.Generator.Emitting
     /// </summary>
     internal static class ExceptionEmitter
     {
-        private const string OptionsType = "global::ErrorSdk.TaxonomyExceptionOptions";
-        private const string InitType = "global::ErrorSdk.TaxonomyExceptionInit";
+        private const string OptionsType = RuntimeTypes.TaxonomyExceptionOptions;
+        private const string InitType = RuntimeTypes.TaxonomyExceptionInit;
 
         public static string Emit(EmitContext context)
         {
@@ -36,16 +37,16 @@ namespace ErrorSdk.Generator.Emitting
         private static void WriteClass(SourceWriter writer, EmitContext context, KindSpec kind)
         {
             var baseKind = context.BaseKind(kind);
-            bool isSealed = context.IsSealed(kind);
+            bool isSealed = kind.IsSealed;
             writer.WriteSummary(CSharpText.XmlOr(kind.Description, "The " + kind.Reason + " error."));
             writer.WriteLine(
                 "/// <remarks>Reason <c>" + kind.Reason + "</c>; code <c>" + CSharpText.CodeName(kind.CodeValue) + "</c> (HTTP " +
-                CSharpText.Number(kind.HttpStatus) + "); retry: " + KindsEmitter.RetryMember(kind.Retry).Substring("global::ErrorSdk.RetryPolicy.".Length).ToLowerInvariant() +
+                CSharpText.Number(kind.HttpStatus) + "); retry: " + Vocabulary.NameOf(kind.Retry) +
                 (kind.IsAbstract ? "; abstract: a category, never raised or promoted itself" : string.Empty) + ".</remarks>");
             writer.WriteLine(context.GeneratedCodeAttribute);
             EmitContext.WriteObsolete(writer, kind);
             var modifier = kind.IsAbstract ? "abstract " : isSealed ? "sealed " : string.Empty;
-            var baseType = baseKind is null ? "global::ErrorSdk.TaxonomyException" : context.ClassType(baseKind);
+            var baseType = baseKind is null ? RuntimeTypes.TaxonomyException : context.ClassType(baseKind);
             writer.OpenBlock("public " + modifier + "partial class " + kind.ClassName + " : " + baseType + ", " + context.InterfaceType(kind));
 
             bool first = true;
@@ -68,13 +69,13 @@ namespace ErrorSdk.Generator.Emitting
             Separate(writer, ref first);
             WriteChainConstructor(writer, kind, baseKind, isSealed);
 
-            if (HasOwnMetadata(kind))
+            if (kind.HasOwnMetadata)
             {
                 writer.WriteLine();
                 WriteMetadataOverride(writer, kind);
             }
 
-            if (!kind.IsAbstract && HasPlaceholders(kind.Message))
+            if (!kind.IsAbstract && kind.Message.HasPlaceholders)
             {
                 writer.WriteLine();
                 WriteRenderMessage(writer, kind);
@@ -108,22 +109,7 @@ namespace ErrorSdk.Generator.Emitting
             var developerMessage = CSharpText.UniqueName("developerMessage", taken);
             var innerException = CSharpText.UniqueName("innerException", taken);
 
-            var ordered = new List<FieldSpec>(kind.AllFields.Count);
-            foreach (var field in kind.AllFields)
-            {
-                if (!field.Optional)
-                {
-                    ordered.Add(field);
-                }
-            }
-
-            foreach (var field in kind.AllFields)
-            {
-                if (field.Optional)
-                {
-                    ordered.Add(field);
-                }
-            }
+            var ordered = kind.ConstructorFields;
 
             writer.WriteSummary("Raises the <c>" + kind.Reason + "</c> error; its message is rendered from the kind's template.");
             foreach (var field in ordered)
@@ -198,7 +184,7 @@ namespace ErrorSdk.Generator.Emitting
         private static void WritePromotedConstructor(SourceWriter writer, EmitContext context, KindSpec kind)
         {
             writer.WriteSummary("Promotes a received status: fields are read from its metadata; sensitive ones never travel, so they are empty.");
-            writer.WriteLine("internal " + kind.ClassName + "(global::ErrorSdk.ReceivedError received)");
+            writer.WriteLine("internal " + kind.ClassName + "(" + RuntimeTypes.ReceivedError + " received)");
             var arguments = new List<string>(kind.AllFields.Count + 2)
             {
                 context.KindInfoField(kind),
@@ -227,7 +213,7 @@ namespace ErrorSdk.Generator.Emitting
             var access = isSealed ? "private" : "protected";
             var parameters = new List<string>(kind.AllFields.Count + 2)
             {
-                "global::ErrorSdk.KindInfo " + kindParameter,
+                RuntimeTypes.KindInfo + " " + kindParameter,
                 "in " + InitType + " " + initParameter,
             };
             AddTypedFieldParameters(parameters, kind.AllFields);
@@ -244,7 +230,7 @@ namespace ErrorSdk.Generator.Emitting
             foreach (var field in kind.OwnFields)
             {
                 var name = CSharpText.Identifier(field.Name);
-                var value = field.Type == FieldKind.Uri ? "global::ErrorSdk.FieldCodec.SanitizeUri(" + name + ")" : name;
+                var value = field.Type == FieldKind.Uri ? RuntimeTypes.FieldCodec + ".SanitizeUri(" + name + ")" : name;
                 writer.WriteLine(field.PropertyName + " = " + value + ";");
             }
 
@@ -272,7 +258,7 @@ namespace ErrorSdk.Generator.Emitting
         /// <summary>(d) The template compiled to a concatenation; values are inserted as they are.</summary>
         private static void WriteRenderMessage(SourceWriter writer, KindSpec kind)
         {
-            var used = PlaceholderFields(kind);
+            var used = kind.PlaceholderFields;
             var parameters = new List<string>(used.Count);
             AddTypedFieldParameters(parameters, used);
             var pieces = new List<string>(kind.Message.Parts.Count);
@@ -300,7 +286,7 @@ namespace ErrorSdk.Generator.Emitting
         /// <summary>The message argument of the options constructor: a call to RenderMessage, or the literal text.</summary>
         private static string RenderCall(KindSpec kind)
         {
-            if (!HasPlaceholders(kind.Message))
+            if (!kind.Message.HasPlaceholders)
             {
                 var text = string.Empty;
                 foreach (var part in kind.Message.Parts)
@@ -312,39 +298,8 @@ namespace ErrorSdk.Generator.Emitting
             }
 
             var arguments = new List<string>();
-            AddFieldArguments(arguments, PlaceholderFields(kind));
+            AddFieldArguments(arguments, kind.PlaceholderFields);
             return "RenderMessage(" + string.Join(", ", arguments) + ")";
-        }
-
-        /// <summary>The fields the template inserts, each once, in AllFields order.</summary>
-        private static List<FieldSpec> PlaceholderFields(KindSpec kind)
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var part in kind.Message.Parts)
-            {
-                if (part.IsField)
-                {
-                    var field = FindField(kind, part.Value);
-                    if (field.Sensitive)
-                    {
-                        // The validator rejects this; fail closed rather than leak a value into the message.
-                        throw new InvalidOperationException("The message of " + kind.Reason + " inserts sensitive field '" + field.Name + "'.");
-                    }
-
-                    names.Add(field.Name);
-                }
-            }
-
-            var used = new List<FieldSpec>(names.Count);
-            foreach (var field in kind.AllFields)
-            {
-                if (names.Contains(field.Name))
-                {
-                    used.Add(field);
-                }
-            }
-
-            return used;
         }
 
         private static FieldSpec FindField(KindSpec kind, string name)
@@ -358,33 +313,6 @@ namespace ErrorSdk.Generator.Emitting
             }
 
             throw new InvalidOperationException("The message of " + kind.Reason + " names unknown field '" + name + "'.");
-        }
-
-        private static bool HasPlaceholders(MessageTemplateSpec message)
-        {
-            foreach (var part in message.Parts)
-            {
-                if (part.IsField)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>Only own non-sensitive fields change the metadata set; otherwise the inherited override is exact.</summary>
-        private static bool HasOwnMetadata(KindSpec kind)
-        {
-            foreach (var field in kind.OwnFields)
-            {
-                if (!field.Sensitive)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static HashSet<string> FieldNames(KindSpec kind)

@@ -6,7 +6,7 @@ namespace ErrorSdk.Generator.Emitting
     /// <summary>The C# a field turns into: its types, how it is read from metadata and how it is formatted.</summary>
     internal static class FieldCode
     {
-        private const string Codec = "global::ErrorSdk.FieldCodec.";
+        private const string Codec = RuntimeTypes.FieldCodec + ".";
 
         /// <summary>The property type. A uri is always nullable: a promoted error may lack it.</summary>
         public static string PropertyType(FieldSpec field)
@@ -24,7 +24,7 @@ namespace ErrorSdk.Generator.Emitting
             BaseType(field.Type) + (field.Optional ? "?" : string.Empty);
 
         /// <summary>The <c>ErrorSdk.FieldType</c> member of the field.</summary>
-        public static string FieldTypeMember(FieldKind kind) => "global::ErrorSdk.FieldType." + kind switch
+        public static string FieldTypeMember(FieldKind kind) => RuntimeTypes.FieldType + "." + kind switch
         {
             FieldKind.String => "String",
             FieldKind.Int => "Int",

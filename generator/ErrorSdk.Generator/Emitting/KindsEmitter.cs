@@ -51,7 +51,7 @@ namespace ErrorSdk.Generator.Emitting
 
             // Declared after the kinds: static field initializers run in textual order.
             writer.WriteSummary("Every kind, ordered by number.");
-            writer.WriteLine("public static readonly global::System.Collections.Generic.IReadOnlyList<global::ErrorSdk.KindInfo> All = global::System.Array.AsReadOnly(new global::ErrorSdk.KindInfo[]");
+            writer.WriteLine("public static readonly global::System.Collections.Generic.IReadOnlyList<" + RuntimeTypes.KindInfo + "> All = global::System.Array.AsReadOnly(new " + RuntimeTypes.KindInfo + "[]");
             writer.OpenBlock();
             foreach (var kind in spec.Kinds)
             {
@@ -66,7 +66,7 @@ namespace ErrorSdk.Generator.Emitting
         {
             writer.WriteSummary("The <c>" + kind.Reason + "</c> kind: " + CSharpText.XmlOr(kind.Description, "no description."));
             EmitContext.WriteObsolete(writer, kind);
-            writer.WriteLine("public static readonly global::ErrorSdk.KindInfo " + kind.PascalName + " = new global::ErrorSdk.KindInfo(");
+            writer.WriteLine("public static readonly " + RuntimeTypes.KindInfo + " " + kind.PascalName + " = new " + RuntimeTypes.KindInfo + "(");
             writer.Indent();
             writer.WriteLine(CSharpText.Literal(kind.Reason) + ",");
             writer.WriteLine(context.TaxonomyType + ".DomainName,");
@@ -90,16 +90,16 @@ namespace ErrorSdk.Generator.Emitting
         {
             if (fields.Count == 0)
             {
-                writer.WriteLine("global::System.Array.Empty<global::ErrorSdk.FieldInfo>(),");
+                writer.WriteLine("global::System.Array.Empty<" + RuntimeTypes.FieldInfo + ">(),");
                 return;
             }
 
-            writer.WriteLine("global::System.Array.AsReadOnly(new global::ErrorSdk.FieldInfo[]");
+            writer.WriteLine("global::System.Array.AsReadOnly(new " + RuntimeTypes.FieldInfo + "[]");
             writer.OpenBlock();
             foreach (var field in fields)
             {
                 writer.WriteLine(
-                    "new global::ErrorSdk.FieldInfo(" + CSharpText.Literal(field.Name) + ", " + FieldCode.FieldTypeMember(field.Type) + ", " +
+                    "new " + RuntimeTypes.FieldInfo + "(" + CSharpText.Literal(field.Name) + ", " + FieldCode.FieldTypeMember(field.Type) + ", " +
                     CSharpText.Bool(field.Optional) + ", " + CSharpText.Bool(field.Sensitive) + ", " + CSharpText.Literal(field.Description) + "),");
             }
 
@@ -123,7 +123,7 @@ namespace ErrorSdk.Generator.Emitting
             return "global::System.Array.AsReadOnly(new string[] { " + string.Join(", ", parts) + " })";
         }
 
-        public static string RetryMember(RetryKind retry) => "global::ErrorSdk.RetryPolicy." + retry switch
+        public static string RetryMember(RetryKind retry) => RuntimeTypes.RetryPolicy + "." + retry switch
         {
             RetryKind.Never => "Never",
             RetryKind.Transient => "Transient",

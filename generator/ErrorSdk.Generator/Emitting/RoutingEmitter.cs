@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Generator.Model;
-using ErrorSdk.Internal;
 
 namespace ErrorSdk.Generator.Emitting
 {
@@ -14,7 +14,7 @@ namespace ErrorSdk.Generator.Emitting
     internal static class RoutingEmitter
     {
         private const string CreateParameters =
-            "global::System.Collections.Generic.IReadOnlyDictionary<string, string>? fields, global::ErrorSdk.TaxonomyExceptionOptions options";
+            "global::System.Collections.Generic.IReadOnlyDictionary<string, string>? fields, " + RuntimeTypes.TaxonomyExceptionOptions + " options";
 
         /// <summary>The alias table, sorted by (reason ordinal, code) for a binary search; nothing without aliases.</summary>
         public static void WriteAliasArrays(SourceWriter writer, EmitContext context)
@@ -35,9 +35,9 @@ namespace ErrorSdk.Generator.Emitting
                 kinds.Add(CSharpText.Number(kind));
             }
 
-            TablesEmitter.WriteArray(writer, "Alias reasons in ordinal order; with AliasCodes, the sorted (reason, code) keys.", "string", "AliasReasons", reasons);
-            TablesEmitter.WriteArray(writer, "The code of each alias.", "int", "AliasCodes", codes);
-            TablesEmitter.WriteArray(writer, "The index in " + context.KindsClassName + ".All of the kind each alias promotes to.", "int", "AliasKinds", kinds);
+            writer.WriteArrayField("Alias reasons in ordinal order; with AliasCodes, the sorted (reason, code) keys.", "string", "AliasReasons", reasons);
+            writer.WriteArrayField("The code of each alias.", "int", "AliasCodes", codes);
+            writer.WriteArrayField("The index in " + context.KindsClassName + ".All of the kind each alias promotes to.", "int", "AliasKinds", kinds);
         }
 
         public static void WritePromote(SourceWriter writer, EmitContext context)
@@ -45,29 +45,29 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteSummary(
                 "Turns a received status into the right typed exception: by the first ErrorInfo of the taxonomy's domain " +
                 "whose reason is known (an alias on reason and code, then the reason), then by the code's fallback kind, " +
-                "else an <see cref=\"global::ErrorSdk.UnclassifiedException\"/>. " +
+                "else an <see cref=\"" + RuntimeTypes.UnclassifiedException + "\"/>. " +
                 "Never throws; the raw status and every metadata entry are kept.");
             writer.WriteLine("/// <param name=\"status\">The received status; null reads as an empty UNKNOWN status.</param>");
             writer.WriteLine("/// <returns>The typed exception; never null.</returns>");
-            writer.WriteLine("/// <remarks>Reads within <see cref=\"global::ErrorSdk.WireLimits.Default\"/>.</remarks>");
-            writer.WriteLine("public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status) => Promote(status, global::ErrorSdk.WireLimits.Default);");
+            writer.WriteLine("/// <remarks>Reads within <see cref=\"" + RuntimeTypes.WireLimits + ".Default\"/>.</remarks>");
+            writer.WriteLine("public static " + RuntimeTypes.TaxonomyException + " Promote(global::Google.Rpc.Status? status) => Promote(status, " + RuntimeTypes.WireLimits + ".Default);");
             writer.WriteLine();
             writer.WriteSummary(
                 "Turns a received status into the right typed exception, reading it within <paramref name=\"limits\"/>: " +
-                "what goes over a limit is cut, marked and listed in <see cref=\"global::ErrorSdk.ReceivedError.Problems\"/>; " +
+                "what goes over a limit is cut, marked and listed in <see cref=\"" + RuntimeTypes.ReceivedError + ".Problems\"/>; " +
                 "the raw status stays whole. Never throws.");
             writer.WriteLine("/// <param name=\"status\">The received status; null reads as an empty UNKNOWN status.</param>");
-            writer.WriteLine("/// <param name=\"limits\">The wire limits; null means <see cref=\"global::ErrorSdk.WireLimits.Default\"/>.</param>");
+            writer.WriteLine("/// <param name=\"limits\">The wire limits; null means <see cref=\"" + RuntimeTypes.WireLimits + ".Default\"/>.</param>");
             writer.WriteLine("/// <returns>The typed exception; never null.</returns>");
-            writer.OpenBlock("public static global::ErrorSdk.TaxonomyException Promote(global::Google.Rpc.Status? status, global::ErrorSdk.WireLimits? limits)");
-            writer.WriteLine("limits ??= global::ErrorSdk.WireLimits.Default;");
-            writer.WriteLine("var received = global::ErrorSdk.ReceivedError.Read(status, DomainName, limits);");
+            writer.OpenBlock("public static " + RuntimeTypes.TaxonomyException + " Promote(global::Google.Rpc.Status? status, " + RuntimeTypes.WireLimits + "? limits)");
+            writer.WriteLine("limits ??= " + RuntimeTypes.WireLimits + ".Default;");
+            writer.WriteLine("var received = " + RuntimeTypes.ReceivedError + ".Read(status, DomainName, limits);");
             writer.OpenBlock("if (PromoteByReason(received) is { } promoted)");
             writer.WriteLine("return promoted;");
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine("// Routing takes the first ErrorInfo of the domain whose reason is known: this one's is not, a later one's may be.");
-            writer.OpenBlock("if (received.IsTaxonomyDomain && received.HasLaterErrorInfo && PromoteByReason(global::ErrorSdk.ReceivedError.Read(status, DomainName, limits, new global::System.Func<string, int, bool>(IsKnownReason))) is { } later)");
+            writer.OpenBlock("if (received.IsTaxonomyDomain && received.HasLaterErrorInfo && PromoteByReason(" + RuntimeTypes.ReceivedError + ".Read(status, DomainName, limits, new global::System.Func<string, int, bool>(IsKnownReason))) is { } later)");
             writer.WriteLine("return later;");
             writer.CloseBlock();
             writer.WriteLine();
@@ -104,7 +104,7 @@ namespace ErrorSdk.Generator.Emitting
                 writer.WriteLine();
             }
 
-            writer.WriteLine("return new global::ErrorSdk.UnclassifiedException(received);");
+            writer.WriteLine("return new " + RuntimeTypes.UnclassifiedException + "(received);");
             writer.CloseBlock();
         }
 
@@ -127,7 +127,7 @@ namespace ErrorSdk.Generator.Emitting
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine("// The typed exception of the received ErrorInfo's reason, or null (no ErrorInfo of the domain, an unknown or an abstract reason).");
-            writer.OpenBlock("private static global::ErrorSdk.TaxonomyException? PromoteByReason(global::ErrorSdk.ReceivedError received)");
+            writer.OpenBlock("private static " + RuntimeTypes.TaxonomyException + "? PromoteByReason(" + RuntimeTypes.ReceivedError + " received)");
             writer.OpenBlock("if (received.IsTaxonomyDomain && received.Reason is { } reason)");
             writer.WriteLine("int index = IndexOfRoute(reason, received.CodeValue);");
             writer.WriteLine();
@@ -155,7 +155,7 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine("/// <param name=\"fields\">Field values by field name, formatted as in ErrorInfo metadata.</param>");
             writer.WriteLine("/// <param name=\"options\">The retry delay, developer detail and cause.</param>");
             writer.WriteLine("/// <returns>The exception, or null for an unknown or abstract reason.</returns>");
-            writer.OpenBlock("public static global::ErrorSdk.TaxonomyException? Create(string reason, " + CreateParameters + " = default)");
+            writer.OpenBlock("public static " + RuntimeTypes.TaxonomyException + "? Create(string reason, " + CreateParameters + " = default)");
             writer.WriteLine("int index = IndexOfReason(reason);");
             writer.WriteLine("return index >= 0 ? CreateKind(index, fields, options) : null;");
             writer.CloseBlock();
@@ -167,9 +167,9 @@ namespace ErrorSdk.Generator.Emitting
             var kinds = context.Spec.Kinds;
             ChunkedSwitchWriter.Write(
                 writer,
-                "global::ErrorSdk.TaxonomyException?",
+                RuntimeTypes.TaxonomyException + "?",
                 "PromoteKind",
-                "global::ErrorSdk.ReceivedError received",
+                RuntimeTypes.ReceivedError + " received",
                 "received",
                 kinds.Count,
                 i => kinds[i].IsAbstract ? null : "new " + context.ClassType(kinds[i]) + "(received)",
@@ -177,7 +177,7 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine();
             ChunkedSwitchWriter.Write(
                 writer,
-                "global::ErrorSdk.TaxonomyException?",
+                RuntimeTypes.TaxonomyException + "?",
                 "CreateKind",
                 CreateParameters,
                 "fields, options",

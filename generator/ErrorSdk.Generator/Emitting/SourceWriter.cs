@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace ErrorSdk.Generator.Emitting
@@ -10,6 +11,9 @@ namespace ErrorSdk.Generator.Emitting
     internal sealed class SourceWriter
     {
         private const string IndentUnit = "    ";
+
+        // Items per line of an array initializer: long tables stay readable and diffs stay small.
+        private const int ArrayItemsPerLine = 16;
 
         private readonly StringBuilder _builder;
         private int _indent;
@@ -33,6 +37,59 @@ namespace ErrorSdk.Generator.Emitting
             }
 
             _builder.Append('\n');
+        }
+
+        /// <summary>
+        /// Writes a block of lines, each indented at the current level (like dotnet/runtime's
+        /// <c>SourceWriter.WriteLine(ReadOnlySpan&lt;char&gt;)</c>), so a template reads like the code it emits. Empty lines
+        /// stay bare; a <c>\r</c> before a line break is dropped.
+        /// </summary>
+        public void WriteLines(string block)
+        {
+            int start = 0;
+            while (start <= block.Length)
+            {
+                int end = block.IndexOf('\n', start);
+                if (end < 0)
+                {
+                    end = block.Length;
+                }
+
+                int length = end > start && block[end - 1] == '\r' ? end - start - 1 : end - start;
+                WriteLine(block.Substring(start, length));
+                start = end + 1;
+            }
+        }
+
+        /// <summary>
+        /// Writes <c>private static readonly T[] name = new T[] { ... };</c> after a <c>//</c> comment, then an empty line:
+        /// the lookup tables of the generated taxonomy class.
+        /// </summary>
+        public void WriteArrayField(string comment, string elementType, string name, IReadOnlyList<string> items)
+        {
+            WriteLine("// " + comment);
+            if (items.Count == 0)
+            {
+                WriteLine("private static readonly " + elementType + "[] " + name + " = new " + elementType + "[0];");
+                WriteLine();
+                return;
+            }
+
+            WriteLine("private static readonly " + elementType + "[] " + name + " = new " + elementType + "[]");
+            OpenBlock();
+            for (int start = 0; start < items.Count; start += ArrayItemsPerLine)
+            {
+                var line = new List<string>(ArrayItemsPerLine);
+                for (int i = start; i < Math.Min(items.Count, start + ArrayItemsPerLine); i++)
+                {
+                    line.Add(items[i]);
+                }
+
+                WriteLine(string.Join(", ", line) + ",");
+            }
+
+            CloseBlock(";");
+            WriteLine();
         }
 
         /// <summary>Writes an empty line.</summary>

@@ -12,7 +12,6 @@ namespace ErrorSdk.Generator.Emitting
     /// </summary>
     internal static class TablesEmitter
     {
-        private const int ArrayItemsPerLine = 16;
 
         public static string Emit(EmitContext context)
         {
@@ -23,7 +22,7 @@ namespace ErrorSdk.Generator.Emitting
                 "The " + CSharpText.Xml(spec.Name) + " error taxonomy (domain <c>" + CSharpText.Xml(spec.Domain) + "</c>, version " +
                 CSharpText.Xml(spec.Version) + "): its tables and the routing from a received status to a typed exception.");
             writer.WriteLine(context.GeneratedCodeAttribute);
-            writer.OpenBlock("public sealed partial class " + spec.TaxonomyClassName + " : global::ErrorSdk.IErrorTaxonomy");
+            writer.OpenBlock("public sealed partial class " + spec.TaxonomyClassName + " : " + RuntimeTypes.IErrorTaxonomy);
 
             writer.WriteSummary("The <c>google.rpc.ErrorInfo.domain</c> of every kind.");
             writer.WriteLine("public const string DomainName = " + CSharpText.Literal(spec.Domain) + ";");
@@ -37,26 +36,26 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine("{");
             writer.WriteLine("}");
             writer.WriteLine();
-            writer.WriteSummary("The taxonomy as an <see cref=\"global::ErrorSdk.IErrorTaxonomy\"/>.");
+            writer.WriteSummary("The taxonomy as an <see cref=\"" + RuntimeTypes.IErrorTaxonomy + "\"/>.");
             writer.WriteLine("public static " + context.TaxonomyType + " Instance { get; } = new " + context.TaxonomyType + "();");
             writer.WriteLine();
-            writer.WriteLine("string global::ErrorSdk.IErrorTaxonomy.Domain => DomainName;");
+            writer.WriteLine("string " + RuntimeTypes.IErrorTaxonomy + ".Domain => DomainName;");
             writer.WriteLine();
-            writer.WriteLine("global::System.Collections.Generic.IReadOnlyList<global::ErrorSdk.KindInfo> global::ErrorSdk.IErrorTaxonomy.Kinds => " + context.KindsType + ".All;");
+            writer.WriteLine("global::System.Collections.Generic.IReadOnlyList<" + RuntimeTypes.KindInfo + "> " + RuntimeTypes.IErrorTaxonomy + ".Kinds => " + context.KindsType + ".All;");
             writer.WriteLine();
-            writer.WriteLine("global::ErrorSdk.TaxonomyException global::ErrorSdk.IErrorTaxonomy.Promote(global::Google.Rpc.Status status) => Promote(status);");
+            writer.WriteLine(RuntimeTypes.TaxonomyException + " " + RuntimeTypes.IErrorTaxonomy + ".Promote(global::Google.Rpc.Status status) => Promote(status);");
             writer.WriteLine();
-            writer.WriteLine("global::ErrorSdk.TaxonomyException global::ErrorSdk.IErrorTaxonomy.Promote(global::Google.Rpc.Status status, global::ErrorSdk.WireLimits limits) => Promote(status, limits);");
+            writer.WriteLine(RuntimeTypes.TaxonomyException + " " + RuntimeTypes.IErrorTaxonomy + ".Promote(global::Google.Rpc.Status status, " + RuntimeTypes.WireLimits + " limits) => Promote(status, limits);");
             writer.WriteLine();
             writer.WriteLine(
-                "global::ErrorSdk.TaxonomyException? global::ErrorSdk.IErrorTaxonomy.Create(string reason, " +
-                "global::System.Collections.Generic.IReadOnlyDictionary<string, string>? fields, global::ErrorSdk.TaxonomyExceptionOptions options) => " +
+                RuntimeTypes.TaxonomyException + "? " + RuntimeTypes.IErrorTaxonomy + ".Create(string reason, " +
+                "global::System.Collections.Generic.IReadOnlyDictionary<string, string>? fields, " + RuntimeTypes.TaxonomyExceptionOptions + " options) => " +
                 "Create(reason, fields, options);");
             writer.WriteLine();
 
             WriteTable(writer, context, "global::Google.Rpc.Code", "CodeOf", "The gRPC code of a kind.", "Code");
             WriteTable(writer, context, "int", "HttpStatusOf", "The HTTP status of a kind.", "HttpStatus");
-            WriteTable(writer, context, "global::ErrorSdk.RetryPolicy", "RetryOf", "How a caller may retry a kind.", "Retry");
+            WriteTable(writer, context, RuntimeTypes.RetryPolicy, "RetryOf", "How a caller may retry a kind.", "Retry");
             WriteTable(writer, context, "string", "ReasonOf", "The wire reason (ErrorInfo reason) of a kind.", "Reason");
             WriteKindOf(writer, context);
             writer.WriteLine();
@@ -83,34 +82,6 @@ namespace ErrorSdk.Generator.Emitting
             return writer.ToString();
         }
 
-        /// <summary>Writes <c>private static readonly T[] name = new T[] { ... };</c>, a few items per line.</summary>
-        public static void WriteArray(SourceWriter writer, string comment, string elementType, string name, IReadOnlyList<string> items)
-        {
-            writer.WriteLine("// " + comment);
-            if (items.Count == 0)
-            {
-                writer.WriteLine("private static readonly " + elementType + "[] " + name + " = new " + elementType + "[0];");
-                writer.WriteLine();
-                return;
-            }
-
-            writer.WriteLine("private static readonly " + elementType + "[] " + name + " = new " + elementType + "[]");
-            writer.OpenBlock();
-            for (int start = 0; start < items.Count; start += ArrayItemsPerLine)
-            {
-                var line = new List<string>(ArrayItemsPerLine);
-                for (int i = start; i < Math.Min(items.Count, start + ArrayItemsPerLine); i++)
-                {
-                    line.Add(items[i]);
-                }
-
-                writer.WriteLine(string.Join(", ", line) + ",");
-            }
-
-            writer.CloseBlock(";");
-            writer.WriteLine();
-        }
-
         private static void WriteLookupArrays(SourceWriter writer, EmitContext context)
         {
             var kinds = context.Spec.Kinds;
@@ -131,7 +102,7 @@ namespace ErrorSdk.Generator.Emitting
                 indexes[i] = CSharpText.Number(order[i]);
             }
 
-            WriteArray(writer, "The kinds' numbers, ascending: a kind's index here is its index in " + context.KindsClassName + ".All.", "int", "KindNumbers", numbers);
+            writer.WriteArrayField("The kinds' numbers, ascending: a kind's index here is its index in " + context.KindsClassName + ".All.", "int", "KindNumbers", numbers);
             if (UsesDenseNumberIndex(kinds))
             {
                 var byNumber = new string[kinds[kinds.Count - 1].Number + 1];
@@ -145,11 +116,11 @@ namespace ErrorSdk.Generator.Emitting
                     byNumber[kinds[i].Number] = CSharpText.Number(i);
                 }
 
-                WriteArray(writer, "The index in " + context.KindsClassName + ".All of the kind of each number (-1 for none): KindOf in one load.", "int", "KindIndexByNumber", byNumber);
+                writer.WriteArrayField("The index in " + context.KindsClassName + ".All of the kind of each number (-1 for none): KindOf in one load.", "int", "KindIndexByNumber", byNumber);
             }
 
-            WriteArray(writer, "The reasons in ordinal order (for a binary search), and the index of each one's kind.", "string", "SortedReasons", reasons);
-            WriteArray(writer, "The index in " + context.KindsClassName + ".All of the kind of each of SortedReasons.", "int", "SortedReasonKinds", indexes);
+            writer.WriteArrayField("The reasons in ordinal order (for a binary search), and the index of each one's kind.", "string", "SortedReasons", reasons);
+            writer.WriteArrayField("The index in " + context.KindsClassName + ".All of the kind of each of SortedReasons.", "int", "SortedReasonKinds", indexes);
         }
 
         private static void WriteTable(SourceWriter writer, EmitContext context, string returnType, string name, string summary, string property)
@@ -166,7 +137,7 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteSummary("The description of a kind: its code, HTTP status, retry policy, fields and the rest.");
             writer.WriteLine("/// <param name=\"reason\">A reason of the taxonomy.</param>");
             writer.WriteLine("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"reason\"/> is Unspecified or not a kind of the taxonomy.</exception>");
-            writer.OpenBlock("public static global::ErrorSdk.KindInfo KindOf(" + context.ReasonType + " reason)");
+            writer.OpenBlock("public static " + RuntimeTypes.KindInfo + " KindOf(" + context.ReasonType + " reason)");
             if (UsesDenseNumberIndex(context.Spec.Kinds))
             {
                 writer.WriteLine("int number = (int)reason;");

@@ -23,7 +23,7 @@ namespace ErrorSdk.Generator.Emitting
             {
                 prefix + spec.TaxonomyClassName,
                 prefix + spec.ReasonEnumName,
-                prefix + spec.Name + "Kinds",
+                prefix + spec.KindsClassName,
             };
             foreach (var kind in spec.Kinds)
             {

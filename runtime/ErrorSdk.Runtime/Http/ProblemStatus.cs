@@ -1,5 +1,5 @@
 using System;
-using ErrorSdk.Internal;
+using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Safety;
 
 namespace ErrorSdk.Http

@@ -52,7 +52,7 @@ namespace ErrorSdk.Cli.Tests.Commands
         [InlineData("V2ApiReason", "V2_API_REASON")]
         public void Enum_value_prefix_is_the_upper_snake_enum_name(string pascal, string upperSnake)
         {
-            Assert.Equal(upperSnake, Emitting.Naming.ToUpperSnake(pascal));
+            Assert.Equal(upperSnake, ErrorSdk.Generator.Conventions.NameCase.PascalToUpperSnake(pascal));
         }
 
         [Fact]
@@ -276,7 +276,7 @@ namespace ErrorSdk.Cli.Tests.Commands
             Assert.Contains("error ESDK118", result.Error);
         }
 
-        internal const string RegenerateCatalog = "dotnet run --project generator/ErrorSdk.Cli -- emit catalog taxonomy/taxonomy.json -o docs/catalog.md";
+        internal const string RegenerateCatalog = "dotnet run --project tools/ErrorSdk.Cli -- emit catalog taxonomy/taxonomy.json -o docs/catalog.md";
 
         private static void AssertStatus(Google.Rpc.Status status, KindSpec kind, string message, System.Collections.Generic.Dictionary<string, string> metadata, TimeSpan? retryAfter)
         {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using ErrorSdk.Generator.Tests.Pipeline;
+using ErrorSdk.Testing;
 using Xunit;
 
 namespace ErrorSdk.Generator.Tests.Emitting

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ErrorSdk.Generator.Tests.Pipeline;
+using ErrorSdk.Testing;
 using Xunit;
 
 namespace ErrorSdk.Generator.Tests.Emitting
@@ -112,7 +113,7 @@ namespace Probe
         {
             var run = GeneratorHarness.Run(
                 new[] { new InMemoryAdditionalText("/src/Acme/taxonomy.json", TestFiles.SampleTaxonomy) },
-                reader: null,
+                generator: null,
                 parseOptions: null,
                 ProbeSource);
             Assert.Empty(run.GeneratorDiagnostics);

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using ErrorSdk.Testing;
 using Xunit;
 
 namespace ErrorSdk.Generator.Tests.Pipeline

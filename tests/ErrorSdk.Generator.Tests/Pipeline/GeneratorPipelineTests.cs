@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using ErrorSdk.Generator.Model;
 using ErrorSdk.Generator.Parsing;
+using ErrorSdk.Testing;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -120,7 +121,7 @@ namespace ErrorSdk.Generator.Tests.Pipeline
                 return result with { Spec = spec with { Kinds = kinds.ToEquatableArray() } };
             }
 
-            var run = GeneratorHarness.Run(new[] { new InMemoryAdditionalText("/src/taxonomy.json", TestFiles.SampleTaxonomy) }, Broken);
+            var run = GeneratorHarness.Run(new[] { new InMemoryAdditionalText("/src/taxonomy.json", TestFiles.SampleTaxonomy) }, new TaxonomyGenerator(Broken));
 
             Assert.Null(run.Single.Exception);
             Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785");

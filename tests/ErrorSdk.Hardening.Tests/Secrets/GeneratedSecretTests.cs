@@ -83,7 +83,7 @@ namespace ErrorSdk.Hardening.Tests.Secrets
             Assert.DoesNotContain("rawBody", promoted.ToStatus().Details[0].Value.ToStringUtf8(), StringComparison.Ordinal);
             Assert.False(promoted.OutwardMetadata.ContainsKey("rawBody"));
             Assert.Equal("https://api.example.com/x", promoted.OutwardMetadata["endpoint"]);
-            Assert.True(promoted.Metadata.ContainsKey("rawBody")); // Metadata keeps every entry that arrived (DESIGN.md)
+            Assert.True(promoted.Metadata.ContainsKey("rawBody")); // Metadata keeps every entry that arrived (docs/design.md)
         }
     }
 }

@@ -15,7 +15,7 @@ namespace ErrorSdk.Properties.Tests.Generation
     /// </summary>
     internal sealed record FieldValue(FieldModel Field, object Typed, string Text, IReadOnlyList<string> Secrets)
     {
-        /// <summary>The metadata string the error must carry: the value formatted per DESIGN.md (a uri sanitized).</summary>
+        /// <summary>The metadata string the error must carry: the value formatted per docs/design.md (a uri sanitized).</summary>
         public string Wire => Typed is Uri uri ? FieldCodec.FormatUri(uri) : Text;
 
         /// <summary>What the generated property must hold: the value itself, a uri sanitized.</summary>
@@ -43,7 +43,7 @@ namespace ErrorSdk.Properties.Tests.Generation
             (RetryAfter?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "null") + " ticks";
     }
 
-    /// <summary>Generators of field values (DESIGN.md types) and of whole value cases.</summary>
+    /// <summary>Generators of field values (docs/design.md types) and of whole value cases.</summary>
     internal static class FieldValues
     {
         /// <summary>The largest delay a RetryInfo (google.protobuf.Duration) can carry: 10,000 years.</summary>

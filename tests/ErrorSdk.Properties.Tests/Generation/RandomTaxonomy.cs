@@ -8,7 +8,7 @@ using FsCheck.Fluent;
 namespace ErrorSdk.Properties.Tests.Generation
 {
     /// <summary>
-    /// Random VALID taxonomies (DESIGN.md "The taxonomy format (v1)"). Kinds are generated one after another, each
+    /// Random VALID taxonomies (docs/design.md "The taxonomy format (v1)"). Kinds are generated one after another, each
     /// step seeing the kinds before it, so parents are always earlier kinds and the graph is a DAG:
     /// <list type="bullet">
     /// <item>1–<see cref="MaxKinds"/> kinds, unique reasons and numbers; some numbers and reasons reserved but unused;</item>

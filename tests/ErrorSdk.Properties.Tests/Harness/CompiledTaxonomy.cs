@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Text;
-using ErrorSdk.Generator.Tests.Pipeline;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Model;
+using ErrorSdk.Testing;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -13,7 +13,7 @@ namespace ErrorSdk.Properties.Tests.Harness
 {
     /// <summary>
     /// A random taxonomy run through the generator in memory, compiled with no error and no warning, and loaded into
-    /// a collectible context; the generated API reached by reflection (names from DESIGN.md "Public surface").
+    /// a collectible context; the generated API reached by reflection (names from docs/design.md "Public surface").
     /// Disposing unloads it.
     /// </summary>
     internal sealed class CompiledTaxonomy : IDisposable

@@ -129,7 +129,7 @@ namespace ErrorSdk.Properties.Tests.Harness
         }
 
         /// <summary>
-        /// DESIGN.md routing reads the first ErrorInfo of the taxonomy's domain whose reason is known; without one, the
+        /// docs/design.md routing reads the first ErrorInfo of the taxonomy's domain whose reason is known; without one, the
         /// first of the domain (its metadata is kept, the code routes); the runtime keeps the first foreign one otherwise.
         /// </summary>
         private (Google.Rpc.ErrorInfo? Info, bool Own) ReadErrorInfo(Google.Rpc.Status status, string domain)
@@ -164,7 +164,7 @@ namespace ErrorSdk.Properties.Tests.Harness
         private static string TypeName(string typeUrl) => typeUrl.Substring(typeUrl.LastIndexOf('/') + 1);
 
         /// <summary>
-        /// The typed value of a metadata string written in the one canonical form DESIGN.md gives (invariant decimal,
+        /// The typed value of a metadata string written in the one canonical form docs/design.md gives (invariant decimal,
         /// true/false, protobuf JSON duration, sanitized absolute uri); null for anything else, whose parse is left
         /// to the implementation (it only must not throw).
         /// </summary>

@@ -9,7 +9,7 @@ namespace ErrorSdk.Properties.Tests.Model
     /// </summary>
     internal static class GrpcCodes
     {
-        /// <summary>Every error code name (OK excluded) with its value and its default HTTP status (DESIGN.md).</summary>
+        /// <summary>Every error code name (OK excluded) with its value and its default HTTP status (docs/design.md).</summary>
         public static readonly IReadOnlyList<(string Name, int Value, int Http)> Errors = new[]
         {
             ("CANCELLED", 1, 499),

@@ -6,7 +6,7 @@ using System.Text;
 namespace ErrorSdk.Properties.Tests.Model
 {
     /// <summary>
-    /// What DESIGN.md says the generator must make of a <see cref="TaxonomyModel"/>, computed independently of the
+    /// What docs/design.md says the generator must make of a <see cref="TaxonomyModel"/>, computed independently of the
     /// generator: inheritance of code/retry/message/http along the first parent (a kind whose parents' resolved code or
     /// retry differ must declare it, see <see cref="Disagreements"/>), the http default from the code,
     /// the fields along the first-parent chain, every ancestor by any path, and the Promote routing.
@@ -127,7 +127,7 @@ namespace ErrorSdk.Properties.Tests.Model
         }
 
         /// <summary>
-        /// The http of a kind that declares none. DESIGN.md: "inherited from the first parent when absent", "defaults
+        /// The http of a kind that declares none. docs/design.md: "inherited from the first parent when absent", "defaults
         /// from the code by the google.rpc.Code table". A parent's http is inherited only while the code is too: a
         /// child that declares its own code gets that code's default (else UPSTREAM_BAD_REQUEST, a
         /// FAILED_PRECONDITION child of an UNAVAILABLE kind, would be HTTP 503).
@@ -156,7 +156,7 @@ namespace ErrorSdk.Properties.Tests.Model
         public IEnumerable<FieldModel> WireFields => AllFields.Where(f => !f.Sensitive);
     }
 
-    /// <summary>Name conventions of the generated code (DESIGN.md "Public surface").</summary>
+    /// <summary>Name conventions of the generated code (docs/design.md "Public surface").</summary>
     internal static class Naming
     {
         /// <summary><c>TOOL_RATE_LIMIT</c> → <c>ToolRateLimit</c>; <c>HTTP2_ERROR</c> → <c>Http2Error</c>.</summary>

@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
-using ErrorSdk.Generator.Tests.Pipeline;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
+using ErrorSdk.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.CodeAnalysis;

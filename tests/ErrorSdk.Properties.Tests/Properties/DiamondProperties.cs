@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using ErrorSdk.Generator.Tests.Pipeline;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;
+using ErrorSdk.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.CodeAnalysis;
@@ -14,7 +14,7 @@ using Xunit;
 namespace ErrorSdk.Properties.Tests.Properties
 {
     /// <summary>
-    /// Diamonds (DESIGN.md: "diamond conflicts are diagnostics"): the random generator makes a kind declare code and
+    /// Diamonds (docs/design.md: "diamond conflicts are diagnostics"): the random generator makes a kind declare code and
     /// retry whenever its parents resolve them differently. Take such a kind of a valid random taxonomy, drop the
     /// declarations its parents disagree on, and the generator reports ESDK206 at that kind's <c>parents</c> line, once
     /// per dropped property, and only at kinds the model says have a disagreement.

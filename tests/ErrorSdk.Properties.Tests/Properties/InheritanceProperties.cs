@@ -60,7 +60,7 @@ namespace ErrorSdk.Properties.Tests.Properties
                 Expect.Equal(expected, otherInterface.IsAssignableFrom(self), kind.Reason + ": " + self.Name + " extends " + otherInterface.Name);
             }
 
-            // The interface exposes the kind's own fields (DESIGN.md), read-only, typed as the class's properties.
+            // The interface exposes the kind's own fields (docs/design.md), read-only, typed as the class's properties.
             var declared = self.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
             Expect.Equal(
                 string.Join(",", kind.Model.Fields.Select(f => f.PropertyName).OrderBy(n => n, StringComparer.Ordinal)),

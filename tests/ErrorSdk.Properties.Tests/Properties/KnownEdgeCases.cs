@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ErrorSdk.Generator.Tests.Pipeline;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;
+using ErrorSdk.Testing;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -18,7 +18,7 @@ namespace ErrorSdk.Properties.Tests.Properties
     public sealed class KnownEdgeCases
     {
         /// <summary>
-        /// Taxonomies DESIGN.md allows. Each must either be rejected with an error diagnostic or compile with no
+        /// Taxonomies docs/design.md allows. Each must either be rejected with an error diagnostic or compile with no
         /// warning: never accepted and then broken in the user's build.
         /// </summary>
         public static readonly IReadOnlyDictionary<string, string> Adversarial = new Dictionary<string, string>(StringComparer.Ordinal)

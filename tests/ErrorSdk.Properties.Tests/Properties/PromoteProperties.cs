@@ -14,7 +14,7 @@ namespace ErrorSdk.Properties.Tests.Properties
     /// 1,000 metadata entries — gives a <see cref="TaxonomyException"/> that keeps the raw status and the message,
     /// never an exception, and every member of it can be read. For statuses whose details all decode, the routing
     /// (alias → reason → fallback → UnclassifiedException), the metadata, the retry delay and the parsed fields are
-    /// also exactly what DESIGN.md says (<see cref="PromoteExpectations"/>).
+    /// also exactly what docs/design.md says (<see cref="PromoteExpectations"/>).
     /// </summary>
     public sealed class PromoteProperties
     {

@@ -134,7 +134,7 @@ namespace ErrorSdk.Properties.Tests.Properties
                 where + "Fields (first-parent chain, root first)");
         }
 
-        /// <summary>DESIGN.md: fields as named parameters, required ones first (ancestors' first), then retryAfter, developerMessage, innerException.</summary>
+        /// <summary>docs/design.md: fields as named parameters, required ones first (ancestors' first), then retryAfter, developerMessage, innerException.</summary>
         private static void ExpectConstructorShape(CompiledTaxonomy compiled, ResolvedKind kind)
         {
             var type = compiled.ExceptionType(kind);

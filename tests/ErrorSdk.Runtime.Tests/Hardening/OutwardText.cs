@@ -11,7 +11,7 @@ namespace ErrorSdk.Tests.Hardening
     {
         public static IEnumerable<(string Path, string Text)> Of(TaxonomyException error)
         {
-            // A promoted error's Message is the peer's text as it arrived (DESIGN.md); what leaves is OutwardMessage.
+            // A promoted error's Message is the peer's text as it arrived (docs/design.md); what leaves is OutwardMessage.
             yield return (error.Received is null ? "Message" : "OutwardMessage", error.OutwardMessage);
             yield return ("ToString()", error.ToString());
             yield return ("DeveloperMessage (sanitized, local)", error.DeveloperMessage ?? string.Empty);
