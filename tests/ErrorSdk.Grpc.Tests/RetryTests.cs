@@ -54,10 +54,26 @@ namespace ErrorSdk.Grpc.Tests
             Assert.Equal(2, _time.Delays.Count);
         }
 
-        private async Task CallAsync(string failWith, string key)
+        [Fact]
+        public async Task A_reauthenticate_kind_refreshes_credentials_once_then_retries_once()
+        {
+            var key = Guid.NewGuid().ToString("N");
+            int refreshes = 0;
+
+            await Assert.ThrowsAsync<ErrorSdk.Taxonomy.UnauthenticatedException>(() => CallAsync("FLAKY:UNAUTHENTICATED:5", key, _ =>
+            {
+                refreshes++;
+                return default;
+            }));
+
+            Assert.Equal(1, refreshes);
+            Assert.Equal(2, ProbeService.Calls[key]);
+        }
+
+        private async Task CallAsync(string failWith, string key, Func<TaxonomyRetryArguments, ValueTask>? refresh = null)
         {
             var pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
-                .AddTaxonomyRetry(new TaxonomyRetryOptions { Taxonomy = Kinds.Taxonomy })
+                .AddTaxonomyRetry(new TaxonomyRetryOptions { Taxonomy = Kinds.Taxonomy, RefreshCredentials = refresh })
                 .Build();
             await pipeline.ExecuteAsync(async token => await _server.Client.UnaryAsync(new ProbeRequest { FailWith = failWith, Key = key }, cancellationToken: token));
         }
