@@ -35,7 +35,7 @@ namespace ErrorSdk
 
         /// <summary>Creates an error with no kind: only <see cref="UnclassifiedException"/>.</summary>
         private protected TaxonomyException(ReceivedError received)
-            : base(received.Message)
+            : base(received.Message, TaxonomyPromotion.CurrentCause)
         {
             _received = received;
             _retryAfter = received.RetryDelay;

@@ -59,7 +59,7 @@ namespace ErrorSdk
                 null);
         }
 
-        /// <summary>An error promoted from a received status.</summary>
+        /// <summary>An error promoted from a received status (its inner exception: the cause given to <see cref="TaxonomyPromotion"/>, if any).</summary>
         public static TaxonomyExceptionInit Promoted(ReceivedError received)
         {
             if (received is null)
@@ -67,7 +67,7 @@ namespace ErrorSdk
                 throw new ArgumentNullException(nameof(received));
             }
 
-            return new TaxonomyExceptionInit(received.Message, received.RetryDelay, received.DebugDetail, null, received);
+            return new TaxonomyExceptionInit(received.Message, received.RetryDelay, received.DebugDetail, TaxonomyPromotion.CurrentCause, received);
         }
     }
 }

@@ -195,7 +195,12 @@ namespace ErrorSdk.Tests
             return output.ToArray();
         }
 
-        /// <summary>The reader as it was before the in-place path: CodedInputStream, a dictionary, the limits applied per field.</summary>
+        /// <summary>
+        /// The reader as it was before the in-place path: CodedInputStream, a dictionary, the limits applied per field;
+        /// strings decoded as Google.Protobuf 3.25 decoded them (invalid UTF-8 replaced; 3.36 throws).
+        /// </summary>
+        private static string Utf8Replacing(CodedInputStream input) => System.Text.Encoding.UTF8.GetString(input.ReadBytes().ToByteArray());
+
         private static string Reference(byte[] bytes, WireLimits limits)
         {
             string reason = string.Empty;
@@ -213,11 +218,11 @@ namespace ErrorSdk.Tests
                 switch (tag)
                 {
                     case 10:
-                        reason = LimitedText.Cut(input.ReadString(), limits.MaxIdentifierLength, out bool rc);
+                        reason = LimitedText.Cut(Utf8Replacing(input), limits.MaxIdentifierLength, out bool rc);
                         reasonCut |= rc;
                         break;
                     case 18:
-                        domain = LimitedText.Cut(input.ReadString(), limits.MaxIdentifierLength, out bool dc);
+                        domain = LimitedText.Cut(Utf8Replacing(input), limits.MaxIdentifierLength, out bool dc);
                         domainCut |= dc;
                         break;
                     case 26:
@@ -230,10 +235,10 @@ namespace ErrorSdk.Tests
                             switch (entryTag)
                             {
                                 case 10:
-                                    key = entry.ReadString();
+                                    key = Utf8Replacing(entry);
                                     break;
                                 case 18:
-                                    value = entry.ReadString();
+                                    value = Utf8Replacing(entry);
                                     break;
                                 default:
                                     entry.SkipLastField();

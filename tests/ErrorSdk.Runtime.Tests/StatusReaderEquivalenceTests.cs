@@ -32,12 +32,20 @@ namespace ErrorSdk.Tests
                 var padded = new byte[bytes.Length + 7];
                 Array.Copy(bytes, 0, padded, 3, bytes.Length);
 
-                if (!StatusReader.TryRead(padded, 3, bytes.Length, out var fast))
+                if (!StatusReader.TryRead(padded, 3, bytes.Length, skipUnknownFields: false, out var fast, out bool invalidUtf8))
                 {
                     continue;
                 }
 
                 accepted++;
+                if (invalidUtf8)
+                {
+                    // Google.Protobuf 3.36 refuses these bytes; the reader keeps them with U+FFFD in the strings.
+                    Assert.Throws<InvalidProtocolBufferException>(() => Google.Rpc.Status.Parser.ParseFrom(bytes));
+                    Assert.Contains('\uFFFD', fast.Message + string.Concat(fast.Details.Select(d => d.TypeUrl)));
+                    continue;
+                }
+
                 var parsed = Google.Rpc.Status.Parser.ParseFrom(bytes);
                 Assert.True(parsed.Equals(fast), "case " + i + " (" + Convert.ToBase64String(bytes) + "): parser " + parsed + ", reader " + fast);
                 Assert.Equal(parsed.CalculateSize(), fast.CalculateSize());

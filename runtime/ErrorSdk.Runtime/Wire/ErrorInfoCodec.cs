@@ -4,8 +4,10 @@ using Google.Protobuf;
 namespace ErrorSdk.Wire
 {
     /// <summary>
-    /// Encodes and decodes <c>google.rpc.ErrorInfo</c> by field number (reason=1, domain=2, metadata=3), so the
-    /// runtime does not depend on the name CommonProtos gives field 1 (<c>Type</c> in 2.0, <c>Reason</c> later).
+    /// Encodes and decodes <c>google.rpc.ErrorInfo</c> by field number (reason=1, domain=2, metadata=3). Decoding is
+    /// hand-written for two reasons (docs/benchmarks.md, "Hand-written protobuf readers"): it reads in place within
+    /// <see cref="WireLimits"/> (the exact-reason <c>Promote</c> benchmark), and it keeps an ErrorInfo whose strings
+    /// hold invalid UTF-8 (replaced with U+FFFD and marked) where <c>ErrorInfo.Parser</c> 3.36 throws it away.
     /// </summary>
     internal static class ErrorInfoCodec
     {
@@ -17,6 +19,8 @@ namespace ErrorSdk.Wire
         private const uint MetadataTag = (3 << 3) | 2;
         private const uint KeyTag = (1 << 3) | 2;
         private const uint ValueTag = (2 << 3) | 2;
+
+        private static readonly System.Text.Encoding StrictUtf8 = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
 
         public static ByteString Encode(string reason, string domain, IEnumerable<KeyValuePair<string, string>> metadata)
         {
@@ -88,6 +92,7 @@ namespace ErrorSdk.Wire
 
         private static bool TryDecode(ProtoReader input, WireLimits limits, string? knownDomain, ref DecodedErrorInfo result)
         {
+            bool invalidUtf8 = false;
             while (!input.IsAtEnd)
             {
                 if (!input.TryReadTag(out uint tag))
@@ -98,7 +103,7 @@ namespace ErrorSdk.Wire
                 switch (tag)
                 {
                     case ReasonTag:
-                        if (!input.TryReadString(out var reason))
+                        if (!input.TryReadString(out var reason, ref invalidUtf8))
                         {
                             return false;
                         }
@@ -106,7 +111,7 @@ namespace ErrorSdk.Wire
                         SetReason(ref result, reason, limits);
                         break;
                     case DomainTag:
-                        if (!input.TryReadString(knownDomain, out var domain))
+                        if (!input.TryReadString(knownDomain, out var domain, ref invalidUtf8))
                         {
                             return false;
                         }
@@ -114,7 +119,7 @@ namespace ErrorSdk.Wire
                         SetDomain(ref result, domain, limits);
                         break;
                     case MetadataTag:
-                        if (!input.TryReadMessage(out var entry) || !TryReadEntry(entry, out var key, out var value))
+                        if (!input.TryReadMessage(out var entry) || !TryReadEntry(entry, out var key, out var value, ref invalidUtf8))
                         {
                             return false;
                         }
@@ -131,10 +136,11 @@ namespace ErrorSdk.Wire
                 }
             }
 
+            result.InvalidUtf8 = invalidUtf8;
             return true;
         }
 
-        private static bool TryReadEntry(ProtoReader entry, out string key, out string value)
+        private static bool TryReadEntry(ProtoReader entry, out string key, out string value, ref bool invalidUtf8)
         {
             key = string.Empty;
             value = string.Empty;
@@ -147,8 +153,8 @@ namespace ErrorSdk.Wire
 
                 bool read = tag switch
                 {
-                    KeyTag => entry.TryReadString(out key),
-                    ValueTag => entry.TryReadString(out value),
+                    KeyTag => entry.TryReadString(out key, ref invalidUtf8),
+                    ValueTag => entry.TryReadString(out value, ref invalidUtf8),
                     _ => entry.TrySkip(tag),
                 };
                 if (!read)
@@ -164,19 +170,20 @@ namespace ErrorSdk.Wire
         {
             var result = default(DecodedErrorInfo);
             var input = bytes.CreateCodedInput();
+            bool invalidUtf8 = false;
             uint tag;
             while ((tag = input.ReadTag()) != 0)
             {
                 switch (tag)
                 {
                     case ReasonTag:
-                        SetReason(ref result, input.ReadString(), limits);
+                        SetReason(ref result, ReadString(input, ref invalidUtf8), limits);
                         break;
                     case DomainTag:
-                        SetDomain(ref result, input.ReadString(), limits);
+                        SetDomain(ref result, ReadString(input, ref invalidUtf8), limits);
                         break;
                     case MetadataTag:
-                        ReadEntry(input.ReadBytes(), limits, ref result);
+                        ReadEntry(input.ReadBytes(), limits, ref result, ref invalidUtf8);
                         break;
                     default:
                         input.SkipLastField();
@@ -184,10 +191,26 @@ namespace ErrorSdk.Wire
                 }
             }
 
+            result.InvalidUtf8 = invalidUtf8;
             return result;
         }
 
-        private static void ReadEntry(ByteString entryBytes, WireLimits limits, ref DecodedErrorInfo result)
+        /// <summary>A string field read as bytes, so invalid UTF-8 is replaced (as on the fast path) instead of thrown.</summary>
+        private static string ReadString(CodedInputStream input, ref bool invalidUtf8)
+        {
+            var bytes = input.ReadBytes();
+            try
+            {
+                return StrictUtf8.GetString(bytes.ToByteArray());
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                invalidUtf8 = true;
+                return System.Text.Encoding.UTF8.GetString(bytes.ToByteArray());
+            }
+        }
+
+        private static void ReadEntry(ByteString entryBytes, WireLimits limits, ref DecodedErrorInfo result, ref bool invalidUtf8)
         {
             var entry = entryBytes.CreateCodedInput();
             string key = string.Empty;
@@ -198,10 +221,10 @@ namespace ErrorSdk.Wire
                 switch (tag)
                 {
                     case KeyTag:
-                        key = entry.ReadString();
+                        key = ReadString(entry, ref invalidUtf8);
                         break;
                     case ValueTag:
-                        value = entry.ReadString();
+                        value = ReadString(entry, ref invalidUtf8);
                         break;
                     default:
                         entry.SkipLastField();
@@ -282,5 +305,8 @@ namespace ErrorSdk.Wire
         public int ValuesCut { get; set; }
 
         public int EntriesNotRead { get; set; }
+
+        /// <summary>Whether a string held invalid UTF-8, read with U+FFFD in its place.</summary>
+        public bool InvalidUtf8 { get; set; }
     }
 }

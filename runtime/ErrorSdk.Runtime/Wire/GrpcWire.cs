@@ -339,9 +339,13 @@ namespace ErrorSdk
                     {
                         problems.Add("extra_details", part);
                     }
-                    else if ((decoded = TryDecodeStatus(part)) is null)
+                    else if ((decoded = TryDecodeStatus(part, out var damage)) is null)
                     {
                         problems.Add("undecodable_details", part);
+                    }
+                    else if (damage is not null)
+                    {
+                        problems.Add(damage, part, "read with U+FFFD in place of invalid UTF-8; the raw value is in this excerpt and the peer's logs");
                     }
                 }
             }
@@ -415,8 +419,13 @@ namespace ErrorSdk
             return trimmed.Length <= 11 && int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out code);
         }
 
-        private static Google.Rpc.Status? TryDecodeStatus(string value)
+        /// <summary>
+        /// Status bytes decoded from base64; null when undecodable. <paramref name="damage"/> names what the tolerant
+        /// read had to repair (<c>invalid_utf8_details</c>, or <c>invalid_utf8_details_unknown_fields_skipped</c>).
+        /// </summary>
+        private static Google.Rpc.Status? TryDecodeStatus(string value, out string? damage)
         {
+            damage = null;
 #if NET8_0_OR_GREATER
             // The same text DecodeBase64 decodes (trimmed, URL-safe alphabet mapped, padded), decoded into pooled
             // buffers: no padded copy of the value, no byte array per call. ASCII text goes through the vectorized
@@ -452,11 +461,7 @@ namespace ErrorSdk
                     }
                 }
 
-                return ErrorSdk.Wire.StatusReader.TryRead(bytes, 0, length, out var status) ? status : Google.Rpc.Status.Parser.ParseFrom(bytes, 0, length);
-            }
-            catch (InvalidProtocolBufferException)
-            {
-                return null;
+                return ParseStatus(bytes, length, out damage);
             }
             finally
             {
@@ -469,20 +474,38 @@ namespace ErrorSdk
             }
 #else
             var bytes = DecodeBase64(value);
-            if (bytes is null)
+            return bytes is null ? null : ParseStatus(bytes, bytes.Length, out damage);
+#endif
+        }
+
+        /// <summary>
+        /// Status bytes: well-formed ones through <c>StatusReader</c> (fast, what the parser builds), unknown fields
+        /// through the parser; when the parser refuses them (Google.Protobuf 3.36 throws on invalid UTF-8), the
+        /// tolerant read keeps every detail with U+FFFD in place of the bad bytes. Null when nothing reads them.
+        /// </summary>
+        private static Google.Rpc.Status? ParseStatus(byte[] bytes, int length, out string? damage)
+        {
+            damage = null;
+            if (ErrorSdk.Wire.StatusReader.TryRead(bytes, 0, length, skipUnknownFields: false, out var status, out bool invalidUtf8))
             {
-                return null;
+                damage = invalidUtf8 ? "invalid_utf8_details" : null;
+                return status;
             }
 
             try
             {
-                return Google.Rpc.Status.Parser.ParseFrom(bytes);
+                return Google.Rpc.Status.Parser.ParseFrom(bytes, 0, length);
             }
             catch (InvalidProtocolBufferException)
             {
+                if (ErrorSdk.Wire.StatusReader.TryRead(bytes, 0, length, skipUnknownFields: true, out status, out invalidUtf8) && invalidUtf8)
+                {
+                    damage = "invalid_utf8_details_unknown_fields_skipped";
+                    return status;
+                }
+
                 return null;
             }
-#endif
         }
 
 #if NET8_0_OR_GREATER

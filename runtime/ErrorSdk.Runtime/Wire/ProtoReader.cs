@@ -8,13 +8,15 @@ namespace ErrorSdk.Wire
     /// <summary>
     /// A forward reader of well-formed protobuf bytes that allocates nothing but the strings it returns. Every
     /// method answers false on anything it does not read exactly as <see cref="CodedInputStream"/> would (a
-    /// truncated or over-long varint, a negative or overrunning length, field number 0, a group, invalid UTF-8):
-    /// callers then read the same bytes again with <see cref="CodedInputStream"/>, which gives the result, or the
-    /// exception, it always gave. So the fast path changes cost, never behaviour.
+    /// truncated or over-long varint, a negative or overrunning length, field number 0, a group): callers then read
+    /// the same bytes again with <see cref="CodedInputStream"/>, which gives the result, or the exception, it always
+    /// gave. The one deliberate difference is invalid UTF-8 in a string: Google.Protobuf 3.36 throws on it (3.25
+    /// replaced it), which would lose the whole message; this reader decodes it with U+FFFD and tells the caller,
+    /// who records a problem. That keeps the hostile-input guarantee (a typed error, nothing lost, the damage marked).
     /// </summary>
     internal struct ProtoReader
     {
-        // Throws on invalid UTF-8, so such input goes to CodedInputStream, whatever it does with it.
+        // Throws on invalid UTF-8, so the fast path stays a plain decode and only damaged strings take the replacing one.
         private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         private readonly byte[] _buffer;
@@ -86,14 +88,17 @@ namespace ErrorSdk.Wire
             return true;
         }
 
-        /// <summary>A length-delimited UTF-8 string.</summary>
-        public bool TryReadString(out string value) => TryReadString(null, out value);
+        /// <summary>
+        /// A length-delimited UTF-8 string; invalid UTF-8 is replaced with U+FFFD and sets <paramref name="invalidUtf8"/>
+        /// (it is never cleared here, so one flag can collect a whole message).
+        /// </summary>
+        public bool TryReadString(out string value, ref bool invalidUtf8) => TryReadString(null, out value, ref invalidUtf8);
 
         /// <summary>
         /// A length-delimited UTF-8 string; when its bytes spell <paramref name="known"/> (ASCII), that very instance
-        /// is returned instead of a new copy.
+        /// is returned instead of a new copy. Invalid UTF-8 is replaced with U+FFFD and sets <paramref name="invalidUtf8"/>.
         /// </summary>
-        public bool TryReadString(string? known, out string value)
+        public bool TryReadString(string? known, out string value, ref bool invalidUtf8)
         {
             value = string.Empty;
             if (!TryReadLength(out int length))
@@ -113,7 +118,8 @@ namespace ErrorSdk.Wire
                 }
                 catch (DecoderFallbackException)
                 {
-                    return false;
+                    value = Encoding.UTF8.GetString(_buffer, _position, length);
+                    invalidUtf8 = true;
                 }
             }
 

@@ -192,12 +192,17 @@ namespace ErrorSdk.Wire
 
         private static void DescribeCuts(in DecodedErrorInfo info, int index, ref ProblemList problems)
         {
-            if (!info.ReasonCut && !info.DomainCut && info.KeysCut == 0 && info.ValuesCut == 0 && info.EntriesNotRead == 0)
+            if (!info.ReasonCut && !info.DomainCut && info.KeysCut == 0 && info.ValuesCut == 0 && info.EntriesNotRead == 0 && !info.InvalidUtf8)
             {
                 return;
             }
 
             var prefix = "details[" + index + "]: ErrorInfo ";
+            if (info.InvalidUtf8)
+            {
+                problems.Add(prefix + "invalid UTF-8 replaced with U+FFFD; the raw bytes stay in the raw status");
+            }
+
             if (info.ReasonCut)
             {
                 problems.Add(prefix + "reason cut (WireLimits.MaxIdentifierLength)");

@@ -6,10 +6,14 @@ namespace ErrorSdk.Wire
     /// <summary>
     /// Parses <c>google.rpc.Status</c> bytes (code = 1, message = 2, details = 3 of <c>google.protobuf.Any</c> with
     /// type_url = 1 and value = 2) without the generic message parser, which CommonProtos' generated code drives
-    /// through a slow compatibility path. It builds exactly what <c>Status.Parser</c> builds (a repeated scalar keeps
-    /// its last value, each details entry is a new Any) and answers false for anything that would differ: unknown
-    /// fields (the parser keeps them), anything <see cref="ProtoReader"/> does not read exactly as the parser does.
-    /// The caller then runs the parser, whose result or exception stands.
+    /// through a slow compatibility path (the <c>Promote.FromTrailers</c> benchmark). It builds exactly what
+    /// <c>Status.Parser</c> builds (a repeated scalar keeps its last value, each details entry is a new Any) and
+    /// answers false for anything that would differ: unknown fields (the parser keeps them), anything
+    /// <see cref="ProtoReader"/> does not read exactly as the parser does. The caller then runs the parser, whose
+    /// result stands. Invalid UTF-8 in <c>message</c> or a <c>type_url</c> is the exception: the parser of
+    /// Google.Protobuf 3.36 throws on it and every detail would be lost, so this reader replaces it with U+FFFD and
+    /// reports it (the caller records a problem); when the parser throws, the caller reads again with
+    /// <c>skipUnknownFields</c>, which drops only the unknown fields (the caller records that too).
     /// </summary>
     internal static class StatusReader
     {
@@ -19,8 +23,9 @@ namespace ErrorSdk.Wire
         private const uint TypeUrlTag = (1 << 3) | 2;
         private const uint ValueTag = (2 << 3) | 2;
 
-        public static bool TryRead(byte[] buffer, int offset, int length, out Google.Rpc.Status status)
+        public static bool TryRead(byte[] buffer, int offset, int length, bool skipUnknownFields, out Google.Rpc.Status status, out bool invalidUtf8)
         {
+            invalidUtf8 = false;
             status = new Google.Rpc.Status();
             var input = ProtoReader.Create(buffer, offset, length);
             while (!input.IsAtEnd)
@@ -42,7 +47,7 @@ namespace ErrorSdk.Wire
                         status.Code = unchecked((int)code);
                         break;
                     case MessageTag:
-                        if (!input.TryReadString(out var message))
+                        if (!input.TryReadString(out var message, ref invalidUtf8))
                         {
                             return false;
                         }
@@ -50,7 +55,7 @@ namespace ErrorSdk.Wire
                         status.Message = message;
                         break;
                     case DetailsTag:
-                        if (!input.TryReadMessage(out var any) || !TryReadAny(any, out var detail))
+                        if (!input.TryReadMessage(out var any) || !TryReadAny(any, skipUnknownFields, out var detail, ref invalidUtf8))
                         {
                             return false;
                         }
@@ -58,14 +63,19 @@ namespace ErrorSdk.Wire
                         status.Details.Add(detail);
                         break;
                     default:
-                        return false;
+                        if (!skipUnknownFields || !input.TrySkip(tag))
+                        {
+                            return false;
+                        }
+
+                        break;
                 }
             }
 
             return true;
         }
 
-        private static bool TryReadAny(ProtoReader input, out Any any)
+        private static bool TryReadAny(ProtoReader input, bool skipUnknownFields, out Any any, ref bool invalidUtf8)
         {
             any = new Any();
             while (!input.IsAtEnd)
@@ -78,7 +88,7 @@ namespace ErrorSdk.Wire
                 switch (tag)
                 {
                     case TypeUrlTag:
-                        if (!input.TryReadString(out var typeUrl))
+                        if (!input.TryReadString(out var typeUrl, ref invalidUtf8))
                         {
                             return false;
                         }
@@ -94,7 +104,12 @@ namespace ErrorSdk.Wire
                         any.Value = value;
                         break;
                     default:
-                        return false;
+                        if (!skipUnknownFields || !input.TrySkip(tag))
+                        {
+                            return false;
+                        }
+
+                        break;
                 }
             }
 

@@ -188,10 +188,19 @@ namespace ErrorSdk.Tests.Hardening
         [Fact]
         public void Invalid_utf8_is_replaced_and_marked()
         {
-            // In the Status bytes: protobuf decodes invalid UTF-8 with replacement characters.
-            var bytes = new byte[] { 0x08, 0x03, 0x12, 0x04, 0x61, 0xC3, 0x28, 0xFF };
-            var status = Google.Rpc.Status.Parser.ParseFrom(bytes);
+            // In the Status bytes: Google.Protobuf 3.36's parser throws on invalid UTF-8; the runtime's reader replaces it,
+            // keeps the details and marks it. With unknown fields beside it, only those are dropped (and that is marked).
+            var bytes = new byte[] { 0x08, 0x03, 0x12, 0x04, 0x61, 0xC3, 0x28, 0xFF, 0x1A, 0x05, 0x0A, 0x01, 0xC3, 0x12, 0x00 };
+            Assert.Throws<InvalidProtocolBufferException>(() => Google.Rpc.Status.Parser.ParseFrom(bytes));
+            var status = GrpcWire.FromTrailers(new[] { H("grpc-status", "3"), H("grpc-status-details-bin", Convert.ToBase64String(bytes)) })!;
             Assert.Equal("a\uFFFD(\uFFFD", ReadChecked(status).Message);
+            Assert.Equal(new[] { "invalid_utf8_details" }, TrailerProblems(status));
+            Assert.Equal("\uFFFD", status.Details.Single(d => d.TypeUrl != GrpcWire.TrailerProblemTypeUrl).TypeUrl);
+            Assert.Contains(ReadChecked(status).Problems, p => p.Contains("invalid_utf8_details", StringComparison.Ordinal));
+            var withUnknown = bytes.Concat(new byte[] { 0x20, 0x07 }).ToArray();
+            var skipped = GrpcWire.FromTrailers(new[] { H("grpc-status", "3"), H("grpc-status-details-bin", Convert.ToBase64String(withUnknown)) })!;
+            Assert.Equal("a\uFFFD(\uFFFD", ReadChecked(skipped).Message);
+            Assert.Equal(new[] { "invalid_utf8_details_unknown_fields_skipped" }, TrailerProblems(skipped));
 
             // In grpc-message: the same replacement, and a trailer problem says so.
             var fromTrailers = GrpcWire.FromTrailers(new[] { H("grpc-status", "3"), H("grpc-message", "a%C3%28%FF") })!;
@@ -203,6 +212,7 @@ namespace ErrorSdk.Tests.Hardening
             var received = ReadChecked(WireGen.Build(3, "m", new[] { info }));
             Assert.Equal("\uFFFD(", received.Reason);
             Assert.Equal("\uFFFD", received.Domain);
+            Assert.Contains(received.Problems, p => p.StartsWith("details[0]: ErrorInfo invalid UTF-8 replaced", StringComparison.Ordinal));
         }
 
         [Theory]

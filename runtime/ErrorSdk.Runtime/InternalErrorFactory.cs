@@ -1,24 +1,45 @@
 using System;
 using ErrorSdk.Safety;
 
-namespace ErrorSdk.AspNetCore
+namespace ErrorSdk
 {
-    /// <summary>Turns an exception outside the taxonomy into the taxonomy's internal kind, keeping its text only in the developer message.</summary>
-    internal sealed class InternalErrorFactory
+    /// <summary>
+    /// Turns an exception outside the taxonomy into the taxonomy's internal kind, keeping its text (sanitized) only in
+    /// the developer message: what a server answers for a bug without leaking it. Shared by the ASP.NET Core handler
+    /// and the gRPC server interceptor, so both answer the same.
+    /// </summary>
+    public sealed class InternalErrorFactory
     {
         private const string GenericMessage = "An internal error occurred.";
 
         private readonly IErrorTaxonomy _taxonomy;
         private readonly string? _reason;
 
-        public InternalErrorFactory(IErrorTaxonomy taxonomy, string? configuredReason)
+        /// <summary>
+        /// Creates the factory. <paramref name="configuredReason"/> null: the kind whose reason is <c>INTERNAL</c>, else
+        /// the taxonomy's fallback kind for the INTERNAL code, else a code-only INTERNAL error.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="taxonomy"/> is null.</exception>
+        public InternalErrorFactory(IErrorTaxonomy taxonomy, string? configuredReason = null)
         {
+            if (taxonomy is null)
+            {
+                throw new ArgumentNullException(nameof(taxonomy));
+            }
+
             _taxonomy = taxonomy;
             _reason = configuredReason ?? FindInternalReason(taxonomy);
         }
 
+        /// <summary>The internal-kind error for <paramref name="exception"/>, which becomes its inner exception.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="exception"/> is null.</exception>
         public TaxonomyException Create(Exception exception)
         {
+            if (exception is null)
+            {
+                throw new ArgumentNullException(nameof(exception));
+            }
+
             var developerMessage = TextSanitizer.Sanitize(exception.GetType().FullName + ": " + exception.Message);
             if (_reason is not null)
             {
