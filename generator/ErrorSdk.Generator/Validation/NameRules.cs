@@ -53,7 +53,7 @@ namespace ErrorSdk.Generator.Validation
         /// <summary>Runtime type names a generated type may not shadow in code that imports both namespaces.</summary>
         public static readonly string[] RuntimeTypeNames = { "TaxonomyException", "UnclassifiedException", "IErrorTaxonomy" };
 
-        public static readonly string[] Transports = { "timeout", "unreachable", "undecodable", "redirect_limit", "invalid_request", "tls" };
+        public static readonly string[] Transports = { "timeout", "unreachable", "undecodable", "redirect_limit", "limit_exceeded", "invalid_request", "tls" };
 
         public static readonly string[] RetryNames = { "never", "transient", "throttled", "reauthenticate" };
 
