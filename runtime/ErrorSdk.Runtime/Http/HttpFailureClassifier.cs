@@ -24,6 +24,13 @@ namespace ErrorSdk.Http
                 return HttpTransportFailure.Timeout;
             }
 
+            // Polly's strategies (the resilience handler of Microsoft.Extensions.Http.Resilience, Microsoft.Extensions.Http.Polly),
+            // by name: the runtime takes no Polly dependency, and v7 and v8 share these names.
+            if (PollyFailureOf(exception) is { } polly)
+            {
+                return polly;
+            }
+
             // Any other cancellation is the caller's: it is not an error kind.
             if (exception is OperationCanceledException)
             {
@@ -78,6 +85,23 @@ namespace ErrorSdk.Http
             if (ErrorChain.Find<HttpRequestException>(exception) is not null || ErrorChain.Find<IOException>(exception) is not null)
             {
                 return HttpTransportFailure.Unreachable;
+            }
+
+            return null;
+        }
+
+        // An attempt timeout is a timeout; an open or isolated circuit stopped the request before it left.
+        private static HttpTransportFailure? PollyFailureOf(Exception exception)
+        {
+            for (var type = exception.GetType(); type is not null && type != typeof(Exception); type = type.BaseType)
+            {
+                switch (type.FullName)
+                {
+                    case "Polly.Timeout.TimeoutRejectedException":
+                        return HttpTransportFailure.Timeout;
+                    case "Polly.CircuitBreaker.BrokenCircuitException":
+                        return HttpTransportFailure.Unreachable;
+                }
             }
 
             return null;
