@@ -166,8 +166,8 @@ namespace ErrorSdk.Http
 
         /// <summary>
         /// The typed error for a transport <paramref name="failure"/>: the kind whose <c>match.transport</c> claims it,
-        /// else the fallback kind of the failure's code (timeout/unreachable/undecodable UNAVAILABLE, redirect_limit
-        /// FAILED_PRECONDITION, invalid_request/tls INTERNAL), else an <see cref="UnclassifiedException"/>.
+        /// else the fallback kind of the failure's code (timeout/unreachable UNAVAILABLE, redirect_limit/limit_exceeded
+        /// FAILED_PRECONDITION, undecodable/invalid_request/tls INTERNAL), else an <see cref="UnclassifiedException"/>.
         /// </summary>
         public static TaxonomyException ForTransport(IErrorTaxonomy taxonomy, HttpTransportFailure failure, Exception? innerException = null, Uri? endpoint = null)
         {

@@ -17,7 +17,7 @@ namespace ErrorSdk.Http
         // Same codes as the default taxonomy's transport kinds: a code-only caller classifies them the same way.
         public static Google.Rpc.Code FallbackCodeOf(HttpTransportFailure failure) => failure switch
         {
-            HttpTransportFailure.Timeout or HttpTransportFailure.Unreachable or HttpTransportFailure.Undecodable => Google.Rpc.Code.Unavailable,
+            HttpTransportFailure.Timeout or HttpTransportFailure.Unreachable => Google.Rpc.Code.Unavailable,
             HttpTransportFailure.RedirectLimit or HttpTransportFailure.LimitExceeded => Google.Rpc.Code.FailedPrecondition,
             _ => Google.Rpc.Code.Internal,
         };

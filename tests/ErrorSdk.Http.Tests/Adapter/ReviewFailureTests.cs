@@ -98,7 +98,7 @@ namespace ErrorSdk.Http.Tests.Adapter
 
             Assert.IsType<InvalidOperationException>(thrown);
             Assert.Equal("NETWORK_TRANSPORT_UNDECODABLE", error!.Reason);
-            Assert.Equal(RetryPolicy.Transient, error.Retry);
+            Assert.Equal(RetryPolicy.Never, error.Retry);
             Assert.Equal(UndecodableMessage, error.Message);
             Assert.Contains(thrown.Message, error.DeveloperMessage);
             Assert.DoesNotContain(thrown.Message, error.Message);
