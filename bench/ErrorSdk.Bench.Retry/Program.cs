@@ -10,7 +10,7 @@ using ErrorSdk;
 using ErrorSdk.Bench.Retry;
 using ErrorSdk.Bench.Retry.Clients;
 
-// The retry-amplification benchmark: three clients against the same scripted upstream on 127.0.0.1.
+// The retry-amplification benchmark: four clients against the same scripted upstream on 127.0.0.1.
 // Usage: dotnet run -c Release --project bench/ErrorSdk.Bench.Retry [-- --json PATH]
 string? jsonPath = null;
 for (int i = 0; i < args.Length; i++)
@@ -28,14 +28,14 @@ for (int i = 0; i < args.Length; i++)
 
 IErrorTaxonomy taxonomy = ErrorSdk.Taxonomy.ErrorSdkTaxonomy.Instance;
 await using var upstream = await ScriptedUpstream.StartAsync();
-var clients = new Func<IBenchClient>[] { () => new NaiveClient(), () => new StatusListClient(), () => new ErrorSdkClient(taxonomy) };
+var clients = new Func<IBenchClient>[] { () => new NaiveClient(), () => new StatusListClient(), () => new StandardResilienceClient(), () => new ErrorSdkClient(taxonomy) };
 // Warm-up, not recorded: JIT the success path of every client and the error paths of errorsdk's adapter.
 foreach (var create in clients)
 {
     using var client = create();
     foreach (var path in client.Name == "errorsdk" ? new[] { "ok", "not-found", "provisioning" } : new[] { "ok" })
     {
-        await client.GetAsync(new Uri(upstream.BaseAddress, path + "/warmup-" + Guid.NewGuid().ToString("N")));
+        await client.GetAsync(new Uri(upstream.BaseAddress, path + "/warmup-" + Guid.NewGuid().ToString("N")), Scenario.All[0]);
     }
 }
 
@@ -48,8 +48,11 @@ foreach (var scenario in Scenario.All)
         var run = Guid.NewGuid().ToString("N");
         var uri = scenario.Path == "closed" ? new Uri(upstream.ClosedPort, "closed/" + run) : new Uri(upstream.BaseAddress, scenario.Path + "/" + run);
         var clock = Stopwatch.StartNew();
-        var outcome = await client.GetAsync(uri);
-        results.Add(new ScenarioResult(scenario.Name, client.Name, client.RequestsSent, clock.ElapsedMilliseconds, outcome));
+        var outcome = await client.GetAsync(uri, scenario);
+        var afterNamed = upstream.ArrivalsAfterNamedMoment(run);
+        var early = afterNamed.Where(ms => ms < 0).ToArray();
+        results.Add(new ScenarioResult(
+            scenario.Name, client.Name, client.RequestsSent, clock.ElapsedMilliseconds, outcome, afterNamed.Length, early.Length, early.Length == 0 ? 0 : -early.Min()));
     }
 }
 

@@ -26,6 +26,9 @@ namespace ErrorSdk.Bench.Retry
         private readonly WebApplication _app;
         private readonly ConcurrentDictionary<string, int> _flaky = new();
         private readonly ConcurrentDictionary<string, long> _throttledUntil = new();
+        // Per run: the moment the last Retry-After / rate-limit reset named, and how far from it each later request came.
+        private readonly ConcurrentDictionary<string, DateTimeOffset> _namedMoment = new();
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<double>> _arrivalsAfterNamed = new();
 
         private ScriptedUpstream(WebApplication app, Uri baseAddress, Uri closedPort)
         {
@@ -53,6 +56,10 @@ namespace ErrorSdk.Bench.Retry
             return upstream;
         }
 
+        /// <summary>For each request of <paramref name="run"/> that followed a server-named moment: how many ms after it (negative: early).</summary>
+        public double[] ArrivalsAfterNamedMoment(string run) =>
+            _arrivalsAfterNamed.TryGetValue(run, out var arrivals) ? arrivals.ToArray() : Array.Empty<double>();
+
         public async ValueTask DisposeAsync()
         {
             await _app.StopAsync();
@@ -62,6 +69,12 @@ namespace ErrorSdk.Bench.Retry
         private async Task HandleAsync(string scenario, string run, HttpContext context)
         {
             var response = context.Response;
+            var arrival = DateTimeOffset.UtcNow;
+            if (_namedMoment.TryGetValue(run, out var named))
+            {
+                _arrivalsAfterNamed.GetOrAdd(run, _ => new ConcurrentQueue<double>()).Enqueue((arrival - named).TotalMilliseconds);
+            }
+
             switch (scenario)
             {
                 case "ok":
@@ -83,6 +96,8 @@ namespace ErrorSdk.Bench.Retry
                     {
                         response.StatusCode = 429;
                         response.Headers["Retry-After"] = ((int)BenchSettings.ThrottleWindow.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        // Delta-seconds count from the response; it leaves now.
+                        _namedMoment[run] = DateTimeOffset.UtcNow.Add(BenchSettings.ThrottleWindow);
                         break;
                     }
 
@@ -96,10 +111,16 @@ namespace ErrorSdk.Bench.Retry
                         response.Headers["X-RateLimit-Remaining"] = "0";
                         var reset = (DateTimeOffset.UtcNow.Add(BenchSettings.ThrottleWindow).ToUnixTimeMilliseconds() + 999) / 1000;
                         response.Headers["X-RateLimit-Reset"] = reset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        _namedMoment[run] = DateTimeOffset.FromUnixTimeSeconds(reset);
                         break;
                     }
 
                     await response.WriteAsync("ok");
+                    break;
+                case "brotli":
+                    // A body that says brotli and is not: BrotliStream throws "Decoder ran into invalid data."
+                    response.Headers.ContentEncoding = "br";
+                    await response.Body.WriteAsync(new byte[] { 0xff, 0xff, 0xff, 0xff, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9 });
                     break;
                 case "flaky":
                     if (_flaky.AddOrUpdate(run, 1, (_, n) => n + 1) <= 2)

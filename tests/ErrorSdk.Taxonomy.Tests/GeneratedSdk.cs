@@ -50,6 +50,7 @@ namespace ErrorSdk.Taxonomy.Tests
             ["NETWORK_TRANSPORT_UNREACHABLE"] = (typeof(NetworkTransportUnreachableException), typeof(INetworkTransportUnreachable)),
             ["NETWORK_TRANSPORT_UNDECODABLE"] = (typeof(NetworkTransportUndecodableException), typeof(INetworkTransportUndecodable)),
             ["NETWORK_TRANSPORT_REDIRECT_LIMIT"] = (typeof(NetworkTransportRedirectLimitException), typeof(INetworkTransportRedirectLimit)),
+            ["NETWORK_TRANSPORT_LIMIT_EXCEEDED"] = (typeof(NetworkTransportLimitExceededException), typeof(INetworkTransportLimitExceeded)),
             ["TOOL_RUNTIME_FATAL"] = (typeof(ToolRuntimeFatalException), typeof(IToolRuntimeFatal)),
             ["INVALID_REQUEST_CONSTRUCTION"] = (typeof(InvalidRequestConstructionException), typeof(IInvalidRequestConstruction)),
             ["TLS_CONFIGURATION"] = (typeof(TlsConfigurationException), typeof(ITlsConfiguration)),
@@ -104,6 +105,7 @@ namespace ErrorSdk.Taxonomy.Tests
                 case "NETWORK_TRANSPORT_UNREACHABLE": return new NetworkTransportUnreachableException(endpoint: U(v), retryAfter: retryAfter, developerMessage: developerMessage, innerException: inner);
                 case "NETWORK_TRANSPORT_UNDECODABLE": return new NetworkTransportUndecodableException(endpoint: U(v), retryAfter: retryAfter, developerMessage: developerMessage, innerException: inner);
                 case "NETWORK_TRANSPORT_REDIRECT_LIMIT": return new NetworkTransportRedirectLimitException(endpoint: U(v), retryAfter: retryAfter, developerMessage: developerMessage, innerException: inner);
+                case "NETWORK_TRANSPORT_LIMIT_EXCEEDED": return new NetworkTransportLimitExceededException(endpoint: U(v), retryAfter: retryAfter, developerMessage: developerMessage, innerException: inner);
                 case "TOOL_RUNTIME_FATAL": return new ToolRuntimeFatalException(retryAfter, developerMessage, inner);
                 case "INVALID_REQUEST_CONSTRUCTION": return new InvalidRequestConstructionException(retryAfter, developerMessage, inner);
                 case "TLS_CONFIGURATION": return new TlsConfigurationException(retryAfter, developerMessage, inner);

@@ -10,7 +10,7 @@ namespace ErrorSdk.Bench.Retry.Clients
         private int _count;
 
         public CountingHandler()
-            : base(new SocketsHttpHandler())
+            : base(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
         {
         }
 

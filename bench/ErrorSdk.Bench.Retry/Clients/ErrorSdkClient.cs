@@ -12,13 +12,16 @@ namespace ErrorSdk.Bench.Retry.Clients
     {
         private readonly CountingHandler _counter = new();
         private readonly HttpClient _client;
+        private readonly HttpClient _plainClient;
         private readonly ResiliencePipeline _pipeline;
         private readonly IErrorTaxonomy _taxonomy;
 
         public ErrorSdkClient(IErrorTaxonomy taxonomy)
         {
             _taxonomy = taxonomy;
-            _client = new HttpClient(new TaxonomyHttpHandler(taxonomy, _counter)) { Timeout = BenchSettings.ClientTimeout };
+            _client = new HttpClient(new TaxonomyHttpHandler(taxonomy, _counter), disposeHandler: false) { Timeout = BenchSettings.ClientTimeout };
+            // Code that checks statuses itself (EnsureSuccessStatusCode): the retry classifies what it throws.
+            _plainClient = new HttpClient(_counter, disposeHandler: false) { Timeout = BenchSettings.ClientTimeout };
             _pipeline = new ResiliencePipelineBuilder()
                 .AddTaxonomyRetry(new TaxonomyRetryOptions
                 {
@@ -33,13 +36,20 @@ namespace ErrorSdk.Bench.Retry.Clients
 
         public int RequestsSent => _counter.Count;
 
-        public async Task<string> GetAsync(Uri uri)
+        public async Task<string> GetAsync(Uri uri, Scenario scenario)
         {
             try
             {
                 await _pipeline.ExecuteAsync(async token =>
                 {
-                    using var response = await _client.GetAsync(uri, token);
+                    if (scenario.Shape == CallShape.EnsureSuccess)
+                    {
+                        using var checkedResponse = await _plainClient.SendAsync(BenchRequest.Create(uri, scenario), token);
+                        checkedResponse.EnsureSuccessStatusCode();
+                        return;
+                    }
+
+                    using var response = await _client.SendAsync(BenchRequest.Create(uri, scenario), token);
                 });
                 return "ok";
             }
@@ -50,6 +60,11 @@ namespace ErrorSdk.Bench.Retry.Clients
             }
         }
 
-        public void Dispose() => _client.Dispose();
+        public void Dispose()
+        {
+            _client.Dispose();
+            _plainClient.Dispose();
+            _counter.Dispose();
+        }
     }
 }

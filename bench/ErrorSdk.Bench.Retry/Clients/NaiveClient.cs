@@ -19,13 +19,13 @@ namespace ErrorSdk.Bench.Retry.Clients
 
         public int RequestsSent => _counter.Count;
 
-        public async Task<string> GetAsync(Uri uri)
+        public async Task<string> GetAsync(Uri uri, Scenario scenario)
         {
             for (int attempt = 0; ; attempt++)
             {
                 try
                 {
-                    using var response = await _client.GetAsync(uri);
+                    using var response = await _client.SendAsync(BenchRequest.Create(uri, scenario));
                     response.EnsureSuccessStatusCode();
                     return "ok";
                 }

@@ -24,14 +24,20 @@ namespace ErrorSdk.Bench.Retry.Clients
 
         public int RequestsSent => _counter.Count;
 
-        public async Task<string> GetAsync(Uri uri)
+        public async Task<string> GetAsync(Uri uri, Scenario scenario)
         {
             for (int attempt = 0; ; attempt++)
             {
                 string outcome;
                 try
                 {
-                    using var response = await _client.GetAsync(uri);
+                    using var response = await _client.SendAsync(BenchRequest.Create(uri, scenario));
+                    if (scenario.Shape == CallShape.EnsureSuccess)
+                    {
+                        // The caller's code throws for the status; the policy sees an HttpRequestException.
+                        response.EnsureSuccessStatusCode();
+                    }
+
                     if (response.IsSuccessStatusCode)
                     {
                         return "ok";
@@ -46,6 +52,11 @@ namespace ErrorSdk.Bench.Retry.Clients
                 catch (Exception e) when (e is HttpRequestException || e is TaskCanceledException)
                 {
                     outcome = Outcomes.Describe(e);
+                }
+                catch (Exception e)
+                {
+                    // Not on its list (a decoding failure, say): given up at once.
+                    return Outcomes.Describe(e);
                 }
 
                 if (attempt >= BenchSettings.MaxRetries)

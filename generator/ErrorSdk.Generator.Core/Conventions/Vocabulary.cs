@@ -17,7 +17,7 @@ namespace ErrorSdk.Generator.Conventions
         public static readonly string[] FieldTypes = { "string", "int", "bool", "duration", "uri" };
 
         /// <summary>Transport failures a kind can claim in <c>match.transport</c>.</summary>
-        public static readonly string[] Transports = { "timeout", "unreachable", "undecodable", "redirect_limit", "invalid_request", "tls" };
+        public static readonly string[] Transports = { "timeout", "unreachable", "undecodable", "redirect_limit", "limit_exceeded", "invalid_request", "tls" };
 
         /// <summary>The retry policy as the taxonomy spells it.</summary>
         public static string NameOf(RetryKind retry) => RetryPolicies[(int)retry];

@@ -163,7 +163,7 @@ namespace ErrorSdk.Generator.Diagnostics
             D(DiagnosticIds.DuplicateFallback, "Ambiguous fallback", "Code {0} is in 'fallback_for' of both '{1}' and '{2}': Promote could not choose. Keep it in one kind"),
             D(DiagnosticIds.AbstractRouting, "Routing on an abstract kind", "Abstract kind '{0}' declares '{1}', but an abstract kind is never raised or promoted. Move '{1}' to a concrete kind, or remove 'abstract'"),
             D(DiagnosticIds.InvalidHttpMatch, "Invalid HTTP status match", "{0} in 'match.http_status' of kind '{1}' is not an HTTP status (100-599) or a status class (\"1xx\" to \"5xx\"). Write e.g. 404 or \"5xx\""),
-            D(DiagnosticIds.UnknownTransport, "Unknown transport failure", "Unknown transport failure '{0}' in 'match.transport' of kind '{1}'. Use one of: timeout, unreachable, undecodable, redirect_limit, invalid_request, tls"),
+            D(DiagnosticIds.UnknownTransport, "Unknown transport failure", "Unknown transport failure '{0}' in 'match.transport' of kind '{1}'. Use one of: timeout, unreachable, undecodable, redirect_limit, limit_exceeded, invalid_request, tls"),
             D(DiagnosticIds.AmbiguousHttpMatch, "Ambiguous HTTP status match", "HTTP status match '{0}' is claimed by both '{1}' and '{2}': the HTTP adapter could not choose. Keep it in one kind"),
             D(DiagnosticIds.AmbiguousTransportMatch, "Ambiguous transport match", "Transport failure '{0}' is claimed by both '{1}' and '{2}': the HTTP adapter could not choose. Keep it in one kind"),
 

@@ -27,7 +27,14 @@ namespace ErrorSdk.Http
 
             try
             {
-                using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                // Not disposed here: the response owns it, and a buffered content hands out the same stream to every
+                // reader (a resilience handler may have classified the response before), so it is rewound instead.
+                var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                if (stream.CanSeek)
+                {
+                    stream.Position = 0;
+                }
+
                 var buffer = new byte[MaxBytes];
                 int total = 0;
                 int read;

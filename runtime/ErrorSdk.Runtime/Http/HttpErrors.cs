@@ -82,18 +82,24 @@ namespace ErrorSdk.Http
                 return Transport(taxonomy, HttpTransportFailure.RedirectLimit, null, request?.RequestUri, developerMessage);
             }
 
-            var endpoint = request?.RequestUri is { IsAbsoluteUri: true } uri ? FieldCodec.FormatUri(uri) : null;
+            bool rateLimitSignal = status == 403 && HttpRetryDelay.HasRateLimitSignal(response);
+            return FromStatus(taxonomy, status, request?.RequestUri, body.Text, rateLimitSignal, new TaxonomyExceptionOptions(retryAfter, developerMessage));
+        }
+
+        // The kind of an answered status: the 403-that-is-a-rate-limit rule, the match by status, else the fallback.
+        private static TaxonomyException FromStatus(
+            IErrorTaxonomy taxonomy, int status, Uri? requestUri, string? body, bool rateLimitSignal, TaxonomyExceptionOptions options)
+        {
+            var endpoint = requestUri is { IsAbsoluteUri: true } uri ? FieldCodec.FormatUri(uri) : null;
             var candidates = new[]
             {
                 Pair("statusCode", status.ToString(CultureInfo.InvariantCulture)),
                 Pair("statusPhrase", HttpStatusPhrases.Of(status)),
                 Pair("statusClass", HttpStatusPhrases.ClassOf(status)),
                 Pair("endpoint", endpoint),
-                Pair("rawBody", body.Text is null ? null : TextSanitizer.Sanitize(HttpDeveloperMessage.Excerpt(body.Text))),
+                Pair("rawBody", body is null ? null : TextSanitizer.Sanitize(HttpDeveloperMessage.Excerpt(body))),
             };
-            var options = new TaxonomyExceptionOptions(retryAfter, developerMessage);
-            if (status == 403 && HttpRetryDelay.HasRateLimitSignal(response) &&
-                KindMatcher.ByExactStatus(taxonomy, 429) is { } rateLimit && CreateOrNull(taxonomy, rateLimit, candidates, options) is { } throttled)
+            if (rateLimitSignal && KindMatcher.ByExactStatus(taxonomy, 429) is { } rateLimit && CreateOrNull(taxonomy, rateLimit, candidates, options) is { } throttled)
             {
                 // A 403 that says it is a rate limit (GitHub's primary and secondary limits) is the 429 kind; the
                 // status fields still say 403.
@@ -135,6 +141,15 @@ namespace ErrorSdk.Http
                 return typed;
             }
 
+            // EnsureSuccessStatusCode (and GetStringAsync & co.) threw: the upstream answered, so its status decides. The
+            // response, its headers and its body are gone; the developer message says so and no delay is invented.
+            if (AnsweredStatusOf(exception) is { } answered)
+            {
+                var note = "the body and headers are unknown: " + exception.GetType().Name + " carries only the status (EnsureSuccessStatusCode disposed the response)";
+                var options = new TaxonomyExceptionOptions(null, HttpDeveloperMessage.Describe(request, answered, null, note), exception);
+                return FromStatus(taxonomy, answered, request?.RequestUri, null, rateLimitSignal: false, options);
+            }
+
             return Classify(exception, request) is { } failure
                 ? Transport(taxonomy, failure, exception, request?.RequestUri, HttpDeveloperMessage.Describe(request, exception))
                 : null;
@@ -151,8 +166,8 @@ namespace ErrorSdk.Http
 
         /// <summary>
         /// The typed error for a transport <paramref name="failure"/>: the kind whose <c>match.transport</c> claims it,
-        /// else the fallback kind of the failure's code (timeout/unreachable/undecodable UNAVAILABLE, redirect_limit
-        /// FAILED_PRECONDITION, invalid_request/tls INTERNAL), else an <see cref="UnclassifiedException"/>.
+        /// else the fallback kind of the failure's code (timeout/unreachable UNAVAILABLE, redirect_limit/limit_exceeded
+        /// FAILED_PRECONDITION, undecodable/invalid_request/tls INTERNAL), else an <see cref="UnclassifiedException"/>.
         /// </summary>
         public static TaxonomyException ForTransport(IErrorTaxonomy taxonomy, HttpTransportFailure failure, Exception? innerException = null, Uri? endpoint = null)
         {
@@ -227,6 +242,21 @@ namespace ErrorSdk.Http
             var headers = response.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)));
             var status = GrpcWire.FromTrailers(headers);
             return status is { Code: not 0 } ? status : null;
+        }
+
+        // The status of an HttpRequestException that carries one and no transport error: an answered response.
+        private static int? AnsweredStatusOf(Exception exception)
+        {
+            if (ErrorChain.Find<HttpRequestException>(exception) is not { } http)
+            {
+                return null;
+            }
+
+#if NET8_0_OR_GREATER
+            return http.HttpRequestError == HttpRequestError.Unknown && http.StatusCode is { } status && (int)status >= 300 ? (int)status : null;
+#else
+            return null;
+#endif
         }
 
         private static KeyValuePair<string, string?> Pair(string key, string? value) => new KeyValuePair<string, string?>(key, value);

@@ -15,7 +15,7 @@ namespace ErrorSdk.Http
         /// <summary><c>undecodable</c>: the response arrived but its body could not be decoded.</summary>
         Undecodable = 2,
 
-        /// <summary><c>redirect_limit</c>: too many redirects, or a response over a configured limit (headers too large).</summary>
+        /// <summary><c>redirect_limit</c>: too many redirects.</summary>
         RedirectLimit = 3,
 
         /// <summary><c>invalid_request</c>: the request could never be sent (relative or malformed URI, unsupported scheme, invalid header).</summary>
@@ -23,5 +23,11 @@ namespace ErrorSdk.Http
 
         /// <summary><c>tls</c>: the TLS handshake failed (certificate or trust configuration).</summary>
         Tls = 5,
+
+        /// <summary>
+        /// <c>limit_exceeded</c>: the response went over a limit configured on the client (response headers longer than
+        /// <c>MaxResponseHeadersLength</c>, a body larger than <c>MaxResponseContentBufferSize</c>).
+        /// </summary>
+        LimitExceeded = 6,
     }
 }

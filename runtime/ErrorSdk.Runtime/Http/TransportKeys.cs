@@ -10,14 +10,15 @@ namespace ErrorSdk.Http
             HttpTransportFailure.Undecodable => "undecodable",
             HttpTransportFailure.RedirectLimit => "redirect_limit",
             HttpTransportFailure.InvalidRequest => "invalid_request",
+            HttpTransportFailure.LimitExceeded => "limit_exceeded",
             _ => "tls",
         };
 
         // Same codes as the default taxonomy's transport kinds: a code-only caller classifies them the same way.
         public static Google.Rpc.Code FallbackCodeOf(HttpTransportFailure failure) => failure switch
         {
-            HttpTransportFailure.Timeout or HttpTransportFailure.Unreachable or HttpTransportFailure.Undecodable => Google.Rpc.Code.Unavailable,
-            HttpTransportFailure.RedirectLimit => Google.Rpc.Code.FailedPrecondition,
+            HttpTransportFailure.Timeout or HttpTransportFailure.Unreachable => Google.Rpc.Code.Unavailable,
+            HttpTransportFailure.RedirectLimit or HttpTransportFailure.LimitExceeded => Google.Rpc.Code.FailedPrecondition,
             _ => Google.Rpc.Code.Internal,
         };
 
@@ -29,6 +30,7 @@ namespace ErrorSdk.Http
             HttpTransportFailure.Undecodable => "HTTP response from upstream could not be decoded.",
             HttpTransportFailure.RedirectLimit => "HTTP redirect limit exceeded before a final response was received.",
             HttpTransportFailure.InvalidRequest => "An invalid HTTP request was constructed.",
+            HttpTransportFailure.LimitExceeded => "HTTP response from upstream exceeded a limit configured on this client (header length or buffered body size).",
             _ => "TLS handshake failed.",
         };
     }

@@ -218,17 +218,20 @@ namespace ErrorSdk.Http.Tests.Adapter
             var error = HttpErrors.FromException(_upstream.Taxonomy, thrown, request);
 
             Assert.Equal("NETWORK_TRANSPORT_UNDECODABLE", error!.Reason);
-            Assert.True(error.IsRetryable);
+            // Not retried: the same request gets the same undecodable bytes (issue 11; it was transient before).
+            Assert.False(error.IsRetryable);
         }
 
         [Fact]
-        public async Task ResponseOverAConfiguredLimit_IsRedirectLimit()
+        public async Task ResponseOverAConfiguredLimit_IsLimitExceeded_NotTheRedirectLimit()
         {
             using var client = _upstream.TypedClient(h => h.MaxResponseHeadersLength = 1);
 
             var error = await Assert.ThrowsAnyAsync<TaxonomyException>(() => client.GetAsync(_upstream.At("big-header")));
 
-            Assert.Equal("NETWORK_TRANSPORT_REDIRECT_LIMIT", error.Reason);
+            Assert.Equal("NETWORK_TRANSPORT_LIMIT_EXCEEDED", error.Reason);
+            Assert.Equal("HTTP response from upstream exceeded a limit configured on this client (header length or buffered body size).", error.Message);
+            Assert.Contains("ConfigurationLimitExceeded", error.DeveloperMessage);
             Assert.False(error.IsRetryable);
         }
 
@@ -305,11 +308,11 @@ namespace ErrorSdk.Http.Tests.Adapter
         }
 
         [Fact]
-        public void HttpIOException_ConfigurationLimitExceeded_IsRedirectLimit_NotTheGenericIOExceptionRule()
+        public void HttpIOException_ConfigurationLimitExceeded_IsLimitExceeded_NotTheGenericIOExceptionRule()
         {
             var error = HttpErrors.FromException(_upstream.Taxonomy, new HttpIOException(HttpRequestError.ConfigurationLimitExceeded, "limit"), null);
 
-            Assert.Equal("NETWORK_TRANSPORT_REDIRECT_LIMIT", error!.Reason);
+            Assert.Equal("NETWORK_TRANSPORT_LIMIT_EXCEEDED", error!.Reason);
             Assert.False(error.IsRetryable);
         }
 

@@ -147,6 +147,23 @@ namespace ErrorSdk.Http.Tests.Infrastructure
                 context.Response.ContentType = "application/json";
                 await context.Response.Body.WriteAsync(new byte[] { 0x1f, 0x8b, 8, 0, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9 });
             });
+            app.MapGet("/brotli-garbage", async (HttpContext context) =>
+            {
+                context.Response.Headers.ContentEncoding = "br";
+                context.Response.ContentType = "application/json";
+                await context.Response.Body.WriteAsync(new byte[] { 0xff, 0xff, 0xff, 0xff, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9 });
+            });
+            app.MapGet("/unknown-charset", async (HttpContext context) =>
+            {
+                context.Response.ContentType = "text/plain; charset=x-unheard-of-9";
+                await context.Response.WriteAsync("hello");
+            });
+            app.MapGet("/big-body", () => new string('b', 64 * 1024));
+            app.MapPost("/echo", async (HttpContext context) =>
+            {
+                using var reader = new System.IO.StreamReader(context.Request.Body);
+                await context.Response.WriteAsync(await reader.ReadToEndAsync());
+            });
             app.MapGet("/big-header", (HttpContext context) =>
             {
                 context.Response.Headers["X-Big"] = new string('a', 64 * 1024);

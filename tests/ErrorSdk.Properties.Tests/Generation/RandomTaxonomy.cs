@@ -34,7 +34,7 @@ namespace ErrorSdk.Properties.Tests.Generation
 
         private static readonly FieldType[] FieldTypes = { FieldType.String, FieldType.Int, FieldType.Bool, FieldType.Duration, FieldType.Uri };
 
-        private static readonly string[] Transports = { "timeout", "unreachable", "undecodable", "redirect_limit", "invalid_request", "tls" };
+        private static readonly string[] Transports = { "timeout", "unreachable", "undecodable", "redirect_limit", "limit_exceeded", "invalid_request", "tls" };
 
         /// <summary>Random valid taxonomies of 1 to <paramref name="maxKinds"/> kinds.</summary>
         public static Gen<TaxonomyModel> Taxonomy(int maxKinds = MaxKinds) =>
