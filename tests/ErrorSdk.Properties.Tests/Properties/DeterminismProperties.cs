@@ -3,8 +3,7 @@ using System.Linq;
 using ErrorSdk.Generator.Tests.Pipeline;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
