@@ -1,7 +1,7 @@
-using CsCheck;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CsCheck;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;

@@ -110,7 +110,7 @@ namespace ErrorSdk.Properties.Tests.Generation
 
         public static Gen<string> ProtoPackage() =>
             from count in Gen.Int[1, 3]
-            from words in (Gen.OneOf("acme", "errors", "v1", "taxonomy", "billing_v2", "x")).Array[count]
+            from words in Gen.OneOf("acme", "errors", "v1", "taxonomy", "billing_v2", "x").Array[count]
             select string.Join(".", words);
 
         /// <summary>A reason made unique by a letter suffix derived from <paramref name="salt"/>.</summary>

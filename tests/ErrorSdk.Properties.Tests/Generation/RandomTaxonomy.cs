@@ -45,7 +45,7 @@ namespace ErrorSdk.Properties.Tests.Generation
             from count in Gen.Frequency((1, Gen.Int[1, 3]), (4, Gen.Int[1, maxKinds]))
             from state in Gens.Fold(State.Empty, count, Step)
             from reservedReasons in Names.Reason().List[3]
-            from reservedNumbers in (Gen.Int[1, 400]).List[3]
+            from reservedNumbers in Gen.Int[1, 400].List[3]
             from reservedCount in Gen.Int[0, 3]
             select new TaxonomyModel(
                 name,

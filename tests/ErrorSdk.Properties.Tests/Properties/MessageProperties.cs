@@ -23,7 +23,7 @@ namespace ErrorSdk.Properties.Tests.Properties
             var cases =
                 from model in RandomTaxonomy.Taxonomy()
                 from layout in JsonLayout.Random()
-                from values in (RoundTripProperties.ValuesForEveryKind(new ResolvedTaxonomy(model))).List[PropertyBudget.MessageValueCases]
+                from values in RoundTripProperties.ValuesForEveryKind(new ResolvedTaxonomy(model)).List[PropertyBudget.MessageValueCases]
                 select new TaxonomyCase<IReadOnlyList<KindValues[]>>(model, layout, values);
 
             PropertyCheck.ForAll(cases, PropertyBudget.MessageTaxonomies, c =>

@@ -23,7 +23,7 @@ namespace ErrorSdk.Properties.Tests.Properties
             var cases =
                 from model in RandomTaxonomy.Taxonomy()
                 from layout in JsonLayout.Random()
-                from statuses in (RandomStatus.For(new ResolvedTaxonomy(model))).List[PropertyBudget.PromoteStatusCases]
+                from statuses in RandomStatus.For(new ResolvedTaxonomy(model)).List[PropertyBudget.PromoteStatusCases]
                 select new TaxonomyCase<IReadOnlyList<StatusCase>>(model, layout, statuses);
 
             PropertyCheck.ForAll(cases, PropertyBudget.PromoteTaxonomies, c =>

@@ -22,7 +22,7 @@ namespace ErrorSdk.Properties.Tests.Properties
             var cases =
                 from model in RandomTaxonomy.Taxonomy()
                 from layout in JsonLayout.Random()
-                from values in (ValuesForEveryKind(new ResolvedTaxonomy(model))).List[PropertyBudget.RoundTripValueCases]
+                from values in ValuesForEveryKind(new ResolvedTaxonomy(model)).List[PropertyBudget.RoundTripValueCases]
                 select new TaxonomyCase<IReadOnlyList<KindValues[]>>(model, layout, values);
 
             PropertyCheck.ForAll(cases, PropertyBudget.RoundTripTaxonomies, c =>

@@ -77,7 +77,7 @@ namespace ErrorSdk.Tests.Hardening
         // Text the sanitizer leaves alone (no keyword, no URL, no separator), with pairs and lone surrogates.
         private static Gen<string> PlainText(int max) =>
             from length in Gen.Int[0, max]
-            from chars in (Gen.OneOf("a", "b", "c", "0", "1", " ", "é", "😀", "\uD83D")).Array[length]
+            from chars in Gen.OneOf("a", "b", "c", "0", "1", " ", "é", "😀", "\uD83D").Array[length]
             select string.Concat(chars);
 
         public sealed record LimitCase(WireLimits Limits, Google.Rpc.Status Status, int InfoAt, List<KeyValuePair<string, string>> Entries, string Debug);
