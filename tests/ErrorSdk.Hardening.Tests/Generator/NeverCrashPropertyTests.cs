@@ -151,27 +151,27 @@ namespace ErrorSdk.Hardening.Tests.Generator
             // fewest, smallest mutations that still fail and reported with its seed (CsCheck_Seed=… replays it).
             CaseGen.Sample(
                 c =>
-            {
-                var text = Apply(Seeds[c.Seed], c.Mutations);
-                var outcome = GeneratorRunner.Run(text);
-                Assert.True(outcome.Crash is null, "generator threw for " + c + ": " + outcome.Crash);
-                Assert.True(outcome.CrashDiagnostics.Count == 0, "crash diagnostic for " + c + ": " + string.Join("; ", outcome.CrashDiagnostics));
-                if (outcome.Errors.Any(d => d.Id.StartsWith("ESDK", StringComparison.Ordinal)))
                 {
-                    Interlocked.Increment(ref errors);
-                    Assert.Empty(outcome.Sources);
-                    return;
-                }
+                    var text = Apply(Seeds[c.Seed], c.Mutations);
+                    var outcome = GeneratorRunner.Run(text);
+                    Assert.True(outcome.Crash is null, "generator threw for " + c + ": " + outcome.Crash);
+                    Assert.True(outcome.CrashDiagnostics.Count == 0, "crash diagnostic for " + c + ": " + string.Join("; ", outcome.CrashDiagnostics));
+                    if (outcome.Errors.Any(d => d.Id.StartsWith("ESDK", StringComparison.Ordinal)))
+                    {
+                        Interlocked.Increment(ref errors);
+                        Assert.Empty(outcome.Sources);
+                        return;
+                    }
 
-                Interlocked.Increment(ref clean);
-                Assert.True(outcome.Errors.Count == 0, "errors without an ESDK error for " + c + ": " + string.Join("; ", outcome.Errors));
-                Assert.Equal(4, outcome.Sources.Count);
-                if (ShouldCompile(outcome))
-                {
-                    var problems = outcome.CompileProblems();
-                    Assert.True(problems.Count == 0, "output of " + c + " does not compile: " + string.Join("; ", problems.Take(5)));
-                }
-            },
+                    Interlocked.Increment(ref clean);
+                    Assert.True(outcome.Errors.Count == 0, "errors without an ESDK error for " + c + ": " + string.Join("; ", outcome.Errors));
+                    Assert.Equal(4, outcome.Sources.Count);
+                    if (ShouldCompile(outcome))
+                    {
+                        var problems = outcome.CompileProblems();
+                        Assert.True(problems.Count == 0, "output of " + c + " does not compile: " + string.Join("; ", problems.Take(5)));
+                    }
+                },
                 iter: Cases,
                 threads: 1);
             _output.WriteLine(errors + " runs ended with ESDK errors, " + clean + " with valid output; " + Math.Min(_compiled, CompileBudget) + " distinct outputs compiled.");
