@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using ErrorSdk.Properties.Tests.Harness;
-using FsCheck.Fluent;
+using CsCheck;
 using Xunit;
 
 namespace ErrorSdk.Taxonomy.Tests

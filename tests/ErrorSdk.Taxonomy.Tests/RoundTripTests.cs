@@ -4,22 +4,21 @@ using System.Linq;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 using Google.Protobuf;
 using Xunit;
 
 namespace ErrorSdk.Taxonomy.Tests
 {
     /// <summary>
-    /// Invariant 1 over the default taxonomy: every concrete kind, raised with random FsCheck field values through its
+    /// Invariant 1 over the default taxonomy: every concrete kind, raised with random CsCheck field values through its
     /// typed constructor or through <c>IErrorTaxonomy.Create</c>, comes back from <c>Promote(e.ToStatus())</c> —
     /// directly, through the Status bytes and through gRPC trailers — as the same type with the same reason, code,
     /// fields (a uri sanitized; the sensitive rawBody never), metadata, message and retry delay.
     /// </summary>
     public sealed class RoundTripTests
     {
-        internal static Gen<KindValues[]> EveryKind => Gen.CollectToArray(DefaultTaxonomy.Expected.Concrete.ToList(), FieldValues.For);
+        internal static Gen<KindValues[]> EveryKind => Gens.Each(DefaultTaxonomy.Expected.Concrete.ToList(), FieldValues.For);
 
         [Fact]
         public void Every_kind_survives_the_wire_with_its_type_and_fields()

@@ -3,7 +3,7 @@ using System.Linq;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;
-using FsCheck.Fluent;
+using CsCheck;
 using Xunit;
 
 namespace ErrorSdk.Taxonomy.Tests
@@ -22,7 +22,7 @@ namespace ErrorSdk.Taxonomy.Tests
         {
             foreach (var kind in DefaultTaxonomy.Expected.Concrete)
             {
-                var values = Gen.Sample(FieldValues.For(kind), 1).Single();
+                var values = FieldValues.For(kind).Single();
                 var error = GeneratedSdk.Construct(values);
                 Assert.Equal(GeneratedSdk.Types[kind.Reason].Class, error.GetType());
                 Assert.Equal(
@@ -87,7 +87,7 @@ namespace ErrorSdk.Taxonomy.Tests
 
                 if (!kind.Model.IsAbstract)
                 {
-                    var error = GeneratedSdk.Construct(Gen.Sample(FieldValues.For(kind), 1).Single());
+                    var error = GeneratedSdk.Construct(FieldValues.For(kind).Single());
                     Assert.Same(info, error.Kind);
                     Expect.Equal(kind.Reason, error.Reason, where + ": instance Reason");
                     Expect.Equal((Google.Rpc.Code)kind.CodeValue, error.Code, where + ": instance Code");

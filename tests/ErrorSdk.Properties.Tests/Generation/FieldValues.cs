@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ErrorSdk.Properties.Tests.Model;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 
 namespace ErrorSdk.Properties.Tests.Generation
 {
@@ -51,7 +50,7 @@ namespace ErrorSdk.Properties.Tests.Generation
 
         /// <summary>Values for every field of <paramref name="kind"/> (optional ones present 60% of the time) and options.</summary>
         public static Gen<KindValues> For(ResolvedKind kind) =>
-            from values in Gen.CollectToArray(kind.AllFields, field => Optional(field))
+            from values in Gens.Each(kind.AllFields, field => Optional(field))
             from retryAfter in RetryAfter()
             from developerSecret in Secret("DEVSECRET")
             from hasDeveloperMessage in Gens.Chance(50)
@@ -67,20 +66,20 @@ namespace ErrorSdk.Properties.Tests.Generation
         /// <summary>Null, zero, one tick, sub-second, ordinary and the largest delays a RetryInfo carries.</summary>
         public static Gen<TimeSpan?> RetryAfter() =>
             Gen.Frequency(
-                (3, Gen.Constant<TimeSpan?>(null)),
-                (1, Gen.Elements<TimeSpan?>(TimeSpan.Zero, TimeSpan.FromTicks(1), MaxRetryDelay, TimeSpan.FromMilliseconds(1500))),
-                (4, Gen.Choose(0, int.MaxValue).Select(t => (TimeSpan?)TimeSpan.FromTicks(t))),
+                (3, Gen.Const(default(TimeSpan?))),
+                (1, Gen.OneOf<TimeSpan?>(TimeSpan.Zero, TimeSpan.FromTicks(1), MaxRetryDelay, TimeSpan.FromMilliseconds(1500))),
+                (4, Gen.Int[0, int.MaxValue].Select(t => (TimeSpan?)TimeSpan.FromTicks(t))),
                 (2, Gens.Int64().Select(t => (TimeSpan?)TimeSpan.FromTicks(Math.Abs(t % MaxRetryDelay.Ticks)))));
 
         /// <summary>A distinctive token that cannot occur by chance in other values.</summary>
         public static Gen<string> Secret(string prefix) =>
-            from a in Gen.Choose(0, int.MaxValue)
-            from b in Gen.Choose(0, int.MaxValue)
+            from a in Gen.Int[0, int.MaxValue]
+            from b in Gen.Int[0, int.MaxValue]
             select prefix + a.ToString("x8", CultureInfo.InvariantCulture) + b.ToString("x8", CultureInfo.InvariantCulture);
 
         private static Gen<FieldValue?> Optional(FieldModel field) =>
             field.Optional
-                ? Gens.Chance(60).SelectMany(present => present ? Value(field).Select(v => (FieldValue?)v) : Gen.Constant<FieldValue?>(null))
+                ? Gens.Chance(60).SelectMany(present => present ? Value(field).Select(v => (FieldValue?)v) : Gen.Const(default(FieldValue?)))
                 : Value(field).Select(v => (FieldValue?)v);
 
         public static Gen<FieldValue> Value(FieldModel field) => field.Type switch
@@ -92,7 +91,7 @@ namespace ErrorSdk.Properties.Tests.Generation
                   select new FieldValue(field, prefix + secret + suffix, prefix + secret + suffix, new[] { secret })
                 : Texts.Value().Select(s => new FieldValue(field, s, s, Array.Empty<string>())),
             FieldType.Int => Gens.Int32().Select(i => new FieldValue(field, i, i.ToString(CultureInfo.InvariantCulture), Array.Empty<string>())),
-            FieldType.Bool => Gen.Elements(true, false).Select(b => new FieldValue(field, b, b ? "true" : "false", Array.Empty<string>())),
+            FieldType.Bool => Gen.OneOf(true, false).Select(b => new FieldValue(field, b, b ? "true" : "false", Array.Empty<string>())),
             FieldType.Duration => Duration().Select(d => new FieldValue(field, d, FormatDuration(d), Array.Empty<string>())),
             _ => Uri(field),
         };
@@ -108,8 +107,8 @@ namespace ErrorSdk.Properties.Tests.Generation
         /// <summary>Any TimeSpan up to <see cref="MaxDuration"/> either way, tick precision: zero, small, negative, sub-second, huge.</summary>
         public static Gen<TimeSpan> Duration() =>
             Gen.Frequency(
-                (1, Gen.Elements(TimeSpan.Zero, TimeSpan.FromTicks(1), TimeSpan.FromTicks(-1), MaxDuration, -MaxDuration, TimeSpan.FromSeconds(1.5))),
-                (4, Gen.Choose(-100_000_000, 100_000_000).Select(t => TimeSpan.FromTicks(t))),
+                (1, Gen.OneOf(TimeSpan.Zero, TimeSpan.FromTicks(1), TimeSpan.FromTicks(-1), MaxDuration, -MaxDuration, TimeSpan.FromSeconds(1.5))),
+                (4, Gen.Int[-100_000_000, 100_000_000].Select(t => TimeSpan.FromTicks(t))),
                 (3, Gens.Int64().Select(t => TimeSpan.FromTicks(t % MaxDuration.Ticks))));
 
         /// <summary>
@@ -144,8 +143,8 @@ namespace ErrorSdk.Properties.Tests.Generation
         /// that carry secrets: it must keep its path and come back relative (not as <c>file:///…</c>).
         /// </summary>
         private static Gen<FieldValue> RelativeUri(FieldModel field) =>
-            from prefix in Gen.Elements("/", string.Empty, "../", "./")
-            from segments in Gen.NonEmptyListOf(Gen.Elements("v1", "items", "a%20b", "%7E", "caf%C3%A9", "x;y", "~user", "UPPER", "a+b", "a-b_c.d"))
+            from prefix in Gen.OneOf("/", string.Empty, "../", "./")
+            from segments in Gens.NonEmptySizedList(Gen.OneOf("v1", "items", "a%20b", "%7E", "caf%C3%A9", "x;y", "~user", "UPPER", "a+b", "a-b_c.d"))
             from querySecret in Secret("QUERYSECRET")
             from hasQuery in Gens.Chance(50)
             from fragmentSecret in Secret("FRAGSECRET")
@@ -156,13 +155,13 @@ namespace ErrorSdk.Properties.Tests.Generation
             select new FieldValue(field, new Uri(text, UriKind.Relative), text, secrets.Where(s => s is not null).Select(s => s!).ToArray());
 
         private static Gen<FieldValue> AbsoluteUri(FieldModel field) =>
-            from scheme in Gen.Elements("http", "https", "HTTPS")
+            from scheme in Gen.OneOf("http", "https", "HTTPS")
             from user in Secret("USERSECRET")
             from password in Secret("PWSECRET")
-            from userinfo in Gen.Elements(0, 1, 2)
-            from host in Gen.Elements("example.com", "api.example.com", "localhost", "127.0.0.1", "[::1]", "[2001:db8::7]", "xn--bcher-kva.example", "bücher.example", "a-b.c-d.io")
-            from port in Gen.Frequency((3, Gen.Constant(string.Empty)), (1, Gen.Choose(1, 65535).Select(p => ":" + p.ToString(CultureInfo.InvariantCulture))))
-            from segments in Gen.ListOf(Gen.Elements("v1", "items", "a%20b", "%7E", "caf%C3%A9", "café", "x;y", "~user", "..", ".", "UPPER", "a+b", "%2F", "@", ":"))
+            from userinfo in Gen.OneOf(0, 1, 2)
+            from host in Gen.OneOf("example.com", "api.example.com", "localhost", "127.0.0.1", "[::1]", "[2001:db8::7]", "xn--bcher-kva.example", "bücher.example", "a-b.c-d.io")
+            from port in Gen.Frequency((3, Gen.Const(string.Empty)), (1, Gen.Int[1, 65535].Select(p => ":" + p.ToString(CultureInfo.InvariantCulture))))
+            from segments in Gens.SizedList(Gen.OneOf("v1", "items", "a%20b", "%7E", "caf%C3%A9", "café", "x;y", "~user", "..", ".", "UPPER", "a+b", "%2F", "@", ":"))
             from trailingSlash in Gens.Chance(30)
             from querySecret in Secret("QUERYSECRET")
             from hasQuery in Gens.Chance(50)

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 
 namespace ErrorSdk.Properties.Tests.Generation
 {
@@ -64,30 +63,30 @@ namespace ErrorSdk.Properties.Tests.Generation
         /// <summary>A reason candidate: one to four words (rarely a tricky one), at most 63 characters.</summary>
         public static Gen<string> Reason() =>
             Gen.Frequency(
-                (1, Gen.Elements(TrickyReasons)),
-                (2, Gen.Elements(ReasonWords)),
-                (12, from count in Gen.Choose(2, 4)
-                     from words in Gen.ArrayOf(Gen.Elements(ReasonWords), count)
+                (1, Gen.OneOf(TrickyReasons)),
+                (2, Gen.OneOf(ReasonWords)),
+                (12, from count in Gen.Int[2, 4]
+                     from words in Gen.OneOf(ReasonWords).Array[count]
                      select string.Join("_", words)),
-                (1, from words in Gen.ArrayOf(Gen.Elements(ReasonWords), 20)
+                (1, from words in Gen.OneOf(ReasonWords).Array[20]
                     select Limit(string.Join("_", words), 63)));
 
         /// <summary>A fresh field name: one or two words, rarely a tricky one, rarely 64 characters long.</summary>
         public static Gen<string> Field() =>
             Gen.Frequency(
-                (2, Gen.Elements(TrickyFields)),
-                (6, Gen.Elements(FieldWords)),
-                (10, from a in Gen.Elements(FieldWords)
-                     from b in Gen.Elements(FieldWords)
+                (2, Gen.OneOf(TrickyFields)),
+                (6, Gen.OneOf(FieldWords)),
+                (10, from a in Gen.OneOf(FieldWords)
+                     from b in Gen.OneOf(FieldWords)
                      select a + char.ToUpperInvariant(b[0]) + b.Substring(1)),
-                (1, from a in Gen.Elements(FieldWords)
+                (1, from a in Gen.OneOf(FieldWords)
                     select (a + string.Concat(Enumerable.Repeat("Xyz", 30))).Substring(0, 64)));
 
-        public static Gen<string> TaxonomyName() => Gen.Elements(TaxonomyNames);
+        public static Gen<string> TaxonomyName() => Gen.OneOf(TaxonomyNames);
 
         public static Gen<string> Namespace() =>
-            from count in Gen.Choose(1, 3)
-            from words in Gen.ArrayOf(Gen.Frequency((5, Gen.Elements(NamespaceWords)), (1, Gen.Elements(TrickyNamespaceWords))), count)
+            from count in Gen.Int[1, 3]
+            from words in (Gen.Frequency((5, Gen.OneOf(NamespaceWords)), (1, Gen.OneOf(TrickyNamespaceWords)))).Array[count]
             select OutsideReservedNamespaces(string.Join(".", words));
 
         // The validator reserves System, Microsoft and the wire libraries' namespaces (ESDK107); tricky words stay inside.
@@ -97,21 +96,21 @@ namespace ErrorSdk.Properties.Tests.Generation
                 : ns;
 
         public static Gen<string> Domain() =>
-            from count in Gen.Choose(1, 3)
-            from labels in Gen.ArrayOf(Gen.Elements(DomainLabels), count)
+            from count in Gen.Int[1, 3]
+            from labels in Gen.OneOf(DomainLabels).Array[count]
             select string.Join(".", labels);
 
         public static Gen<string> Version() =>
-            from major in Gen.Choose(0, 20)
-            from minor in Gen.Choose(0, 20)
-            from patch in Gen.Choose(0, 20)
-            from pre in Gen.Elements("", "-beta.1", "-rc.2", "-alpha", "-0.3.7")
-            from build in Gen.Elements("", "", "+build.5", "+sha.abc123")
+            from major in Gen.Int[0, 20]
+            from minor in Gen.Int[0, 20]
+            from patch in Gen.Int[0, 20]
+            from pre in Gen.OneOf("", "-beta.1", "-rc.2", "-alpha", "-0.3.7")
+            from build in Gen.OneOf("", "", "+build.5", "+sha.abc123")
             select major + "." + minor + "." + patch + pre + build;
 
         public static Gen<string> ProtoPackage() =>
-            from count in Gen.Choose(1, 3)
-            from words in Gen.ArrayOf(Gen.Elements("acme", "errors", "v1", "taxonomy", "billing_v2", "x"), count)
+            from count in Gen.Int[1, 3]
+            from words in Gen.OneOf("acme", "errors", "v1", "taxonomy", "billing_v2", "x").Array[count]
             select string.Join(".", words);
 
         /// <summary>A reason made unique by a letter suffix derived from <paramref name="salt"/>.</summary>

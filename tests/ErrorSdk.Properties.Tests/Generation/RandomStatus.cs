@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ErrorSdk.Properties.Tests.Model;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
@@ -39,10 +38,10 @@ namespace ErrorSdk.Properties.Tests.Generation
 
         public static Gen<StatusCase> For(ResolvedTaxonomy taxonomy) =>
             from wellFormed in Gens.Chance(70)
-            from code in Gen.Frequency((8, Gen.Choose(0, 16)), (1, Gen.Elements(-1, 17, 100, int.MinValue, int.MaxValue)))
+            from code in Gen.Frequency((8, Gen.Int[0, 16]), (1, Gen.OneOf(-1, 17, 100, int.MinValue, int.MaxValue)))
             from message in Texts.Value()
-            from count in Gen.Frequency((1, Gen.Constant(0)), (6, Gen.Choose(1, 3)), (1, Gen.Choose(4, 6)))
-            from details in Gen.ArrayOf(wellFormed ? Detail(taxonomy) : Gen.Frequency((3, Detail(taxonomy)), (2, Garbage())), count)
+            from count in Gen.Frequency((1, Gen.Const(0)), (6, Gen.Int[1, 3]), (1, Gen.Int[4, 6]))
+            from details in (wellFormed ? Detail(taxonomy) : Gen.Frequency((3, Detail(taxonomy)), (2, Garbage()))).Array[count]
             from alias in AliasLead(taxonomy)
             select alias is { } lead
                 ? Build(lead.Code, message, details.Prepend(lead.Detail).ToList(), wellFormed)
@@ -54,11 +53,11 @@ namespace ErrorSdk.Properties.Tests.Generation
             var pairs = taxonomy.Kinds.SelectMany(k => k.Model.Aliases).ToArray();
             if (pairs.Length == 0)
             {
-                return Gen.Constant<(int, (Any, string))?>(null);
+                return Gen.Const(default((int, (Any, string))?));
             }
 
             return from yes in Gens.Chance(25)
-                   from pair in Gen.Elements(pairs)
+                   from pair in Gen.OneOf(pairs)
                    from metadata in Metadata(taxonomy, pair.Reason)
                    select yes
                        ? (GrpcCodes.ValueOf(pair.Code), (Any.Pack(NewErrorInfo(pair.Reason, taxonomy.Model.Domain, metadata)), "alias ErrorInfo(" + pair.Reason + ", " + pair.Code + ")"))
@@ -79,7 +78,7 @@ namespace ErrorSdk.Properties.Tests.Generation
                 (6, ErrorInfo(taxonomy)),
                 (2, RetryInfo()),
                 (1, Texts.Value().Select(d => (Any.Pack(new Google.Rpc.DebugInfo { Detail = d }), "DebugInfo"))),
-                (1, from url in Gen.Elements(UnknownTypeUrls)
+                (1, from url in Gen.OneOf(UnknownTypeUrls)
                     from bytes in Bytes()
                     select (new Any { TypeUrl = url, Value = ByteString.CopyFrom(bytes) }, "unknown Any " + url)));
 
@@ -88,29 +87,29 @@ namespace ErrorSdk.Properties.Tests.Generation
             var concrete = taxonomy.Concrete.Select(k => k.Reason).ToArray();
             var abstracts = taxonomy.Kinds.Where(k => k.Model.IsAbstract).Select(k => k.Reason).ToArray();
             var aliases = taxonomy.Kinds.SelectMany(k => k.Model.Aliases).Select(a => a.Reason).ToArray();
-            var reasons = new List<(int, Gen<string>)>
+            var reasons = new List<(int, IGen<string>)>
             {
-                (2, Gen.Elements("NOT_A_REASON_OF_THIS_TAXONOMY", string.Empty, "lower_case", "UNSPECIFIED", "Unspecified")),
+                (2, Gen.OneOf("NOT_A_REASON_OF_THIS_TAXONOMY", string.Empty, "lower_case", "UNSPECIFIED", "Unspecified")),
                 (1, Texts.Value()),
             };
             if (concrete.Length > 0)
             {
-                reasons.Add((8, Gen.Elements(concrete)));
+                reasons.Add((8, Gen.OneOf(concrete)));
             }
 
             if (abstracts.Length > 0)
             {
-                reasons.Add((2, Gen.Elements(abstracts)));
+                reasons.Add((2, Gen.OneOf(abstracts)));
             }
 
             if (aliases.Length > 0)
             {
-                reasons.Add((2, Gen.Elements(aliases)));
+                reasons.Add((2, Gen.OneOf(aliases)));
             }
 
             var domain = taxonomy.Model.Domain;
-            return from reason in Gen.Frequency(reasons)
-                   from infoDomain in Gen.Frequency((7, Gen.Constant(domain)), (2, Gen.Elements("other.example", string.Empty, domain.ToUpperInvariant() + ".x", domain + "."))) 
+            return from reason in Gen.Frequency(reasons.ToArray())
+                   from infoDomain in Gen.Frequency((7, Gen.Const(domain)), (2, Gen.OneOf("other.example", string.Empty, domain.ToUpperInvariant() + ".x", domain + "."))) 
                    from metadata in Metadata(taxonomy, reason)
                    let info = NewErrorInfo(reason, infoDomain, metadata)
                    select (Any.Pack(info), "ErrorInfo(" + reason + ", " + infoDomain + ", " + metadata.Count.ToString(CultureInfo.InvariantCulture) + " entries)");
@@ -131,11 +130,11 @@ namespace ErrorSdk.Properties.Tests.Generation
         private static Gen<IReadOnlyDictionary<string, string>> Metadata(ResolvedTaxonomy taxonomy, string reason)
         {
             var fields = taxonomy.TryGet(reason, out var kind) ? kind.AllFields : taxonomy.Kinds.SelectMany(k => k.Model.Fields).Take(4).ToList();
-            return from values in Gen.CollectToArray(fields, field => Gen.Frequency(
+            return from values in Gens.Each(fields, field => Gen.Frequency(
                        (5, FieldValues.Value(field).Select(v => (string?)v.Wire)),
                        (3, Unparsable(field.Type)),
-                       (2, Gen.Constant<string?>(null))))
-                   from extra in Gen.ListOf(Gen.Zip(Gen.Elements("extra", "x-trace", "Provider", "k"), Texts.Value()))
+                       (2, Gen.Const(default(string?)))))
+                   from extra in Gens.SizedList(Gen.Select(Gen.OneOf("extra", "x-trace", "Provider", "k"), Texts.Value()))
                    from huge in Gens.Chance(5)
                    select (IReadOnlyDictionary<string, string>)Combine(fields, values, extra, huge);
         }
@@ -166,10 +165,10 @@ namespace ErrorSdk.Properties.Tests.Generation
 
         private static Gen<string?> Unparsable(FieldType type) => type switch
         {
-            FieldType.Int => Gen.Elements<string?>("abc", "1.5", "99999999999", " 12", "0x10", string.Empty, "+-1", "١٢"),
-            FieldType.Bool => Gen.Elements<string?>("yes", "1", "0", string.Empty, "tru", "false "),
-            FieldType.Duration => Gen.Elements<string?>("1.5", "s", "-s", "1.s", "1.1234567890s", "99999999999999999999s", "PT1S", string.Empty, "1e3s"),
-            FieldType.Uri => Gen.Elements<string?>("not a uri", "a path/with spaces", "://missing", string.Empty, "http://", "mailto:"),
+            FieldType.Int => Gen.OneOf<string?>("abc", "1.5", "99999999999", " 12", "0x10", string.Empty, "+-1", "١٢"),
+            FieldType.Bool => Gen.OneOf<string?>("yes", "1", "0", string.Empty, "tru", "false "),
+            FieldType.Duration => Gen.OneOf<string?>("1.5", "s", "-s", "1.s", "1.1234567890s", "99999999999999999999s", "PT1S", string.Empty, "1e3s"),
+            FieldType.Uri => Gen.OneOf<string?>("not a uri", "a path/with spaces", "://missing", string.Empty, "http://", "mailto:"),
             _ => Texts.Value().Select(s => (string?)s),
         };
 
@@ -180,16 +179,16 @@ namespace ErrorSdk.Properties.Tests.Generation
         /// <summary>Undecodable or out-of-range details under known type names.</summary>
         private static Gen<(Any, string)> Garbage() =>
             Gen.Frequency(
-                (3, from url in Gen.Elements(KnownTypeUrls)
+                (3, from url in Gen.OneOf(KnownTypeUrls)
                     from bytes in Bytes()
                     select (new Any { TypeUrl = url, Value = ByteString.CopyFrom(bytes) }, "random bytes as " + url)),
-                (1, from seconds in Gen.Elements(-1L, Duration.MaxSeconds + 1, long.MaxValue, long.MinValue)
-                    from nanos in Gen.Elements(0, -1, 1_000_000_000, int.MaxValue)
+                (1, from seconds in Gen.OneOf(-1L, Duration.MaxSeconds + 1, long.MaxValue, long.MinValue)
+                    from nanos in Gen.OneOf(0, -1, 1_000_000_000, int.MaxValue)
                     select (Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = new Duration { Seconds = seconds, Nanos = nanos } }), "RetryInfo(" + seconds + "s " + nanos + "ns)")),
-                (1, Gen.Constant((new Any { TypeUrl = ErrorInfoUrl, Value = ByteString.CopyFrom(0x0A, 0x05, 0x41) }, "truncated ErrorInfo"))),
-                (1, Gen.Constant((new Any { TypeUrl = ErrorInfoUrl, Value = ByteString.CopyFrom(0x0A, 0x02, 0xC3, 0x28) }, "ErrorInfo with invalid UTF-8"))));
+                (1, Gen.Const((new Any { TypeUrl = ErrorInfoUrl, Value = ByteString.CopyFrom(0x0A, 0x05, 0x41) }, "truncated ErrorInfo"))),
+                (1, Gen.Const((new Any { TypeUrl = ErrorInfoUrl, Value = ByteString.CopyFrom(0x0A, 0x02, 0xC3, 0x28) }, "ErrorInfo with invalid UTF-8"))));
 
         private static Gen<byte[]> Bytes() =>
-            Gen.ListOf(Gen.Choose(0, 255).Select(b => (byte)b)).Select(b => b.Take(64).ToArray());
+            Gens.SizedList(Gen.Int[0, 255].Select(b => (byte)b)).Select(b => b.Take(64).ToArray());
     }
 }

@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ErrorSdk.Properties.Tests.Model;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 
 namespace ErrorSdk.Properties.Tests.Generation
 {
@@ -43,11 +42,11 @@ namespace ErrorSdk.Properties.Tests.Generation
             from domain in Names.Domain()
             from version in Names.Version()
             from protoPackage in Names.ProtoPackage()
-            from count in Gen.Frequency((1, Gen.Choose(1, 3)), (4, Gen.Choose(1, maxKinds)))
+            from count in Gen.Frequency((1, Gen.Int[1, 3]), (4, Gen.Int[1, maxKinds]))
             from state in Gens.Fold(State.Empty, count, Step)
-            from reservedReasons in Gen.ListOf(Names.Reason(), 3)
-            from reservedNumbers in Gen.ListOf(Gen.Choose(1, 400), 3)
-            from reservedCount in Gen.Choose(0, 3)
+            from reservedReasons in Names.Reason().List[3]
+            from reservedNumbers in Gen.Int[1, 400].List[3]
+            from reservedCount in Gen.Int[0, 3]
             select new TaxonomyModel(
                 name,
                 ns,
@@ -60,18 +59,18 @@ namespace ErrorSdk.Properties.Tests.Generation
 
         private static Gen<State> Step(State state, int index) =>
             from reasonCandidate in Names.Reason()
-            from numberCandidate in Gen.Frequency((8, Gen.Choose(1, 200)), (1, Gen.Choose(1, int.MaxValue)), (1, Gen.Constant(int.MaxValue)))
+            from numberCandidate in Gen.Frequency((8, Gen.Int[1, 200]), (1, Gen.Int[1, int.MaxValue]), (1, Gen.Const(int.MaxValue)))
             from parentsCandidate in Parents(state)
             from isAbstract in Gens.Chance(15)
             from description in Texts.Prose()
             from deprecated in Gens.Sometimes(10, Texts.Prose())
             from ownRetry in Gens.Chance(parentsCandidate.Count == 0 ? 100 : 50)
-            from retryPick in Gen.Elements(Retries)
+            from retryPick in Gen.OneOf(Retries)
             from ownCode in Gens.Chance(parentsCandidate.Count == 0 ? 100 : 50)
-            from codePick in Gen.Choose(0, 1000)
-            from http in Gens.Chance(20).SelectMany(yes => yes ? Gen.Choose(100, 599).Select(h => (int?)h) : Gen.Constant<int?>(null))
-            from freshFieldCount in Gen.Frequency((3, Gen.Constant(0)), (4, Gen.Choose(1, 3)), (1, Gen.Choose(4, 6)))
-            from freshFields in Gen.ArrayOf(FreshField(), freshFieldCount)
+            from codePick in Gen.Int[0, 1000]
+            from http in Gens.Chance(20).SelectMany(yes => yes ? Gen.Int[100, 599].Select(h => (int?)h) : Gen.Const(default(int?)))
+            from freshFieldCount in Gen.Frequency((3, Gen.Const(0)), (4, Gen.Int[1, 3]), (1, Gen.Int[4, 6]))
+            from freshFields in FreshField().Array[freshFieldCount]
             let reason = Names.Unique(reasonCandidate, state.Reasons, index)
             let number = UniqueNumber(numberCandidate, state.Numbers)
             let parents = ParentsWithoutFieldConflicts(state, parentsCandidate)
@@ -105,11 +104,11 @@ namespace ErrorSdk.Properties.Tests.Generation
             var eligible = state.Kinds.Where(k => state.Depth[k.Reason] < MaxDepth).Select(k => k.Reason).ToList();
             if (eligible.Count == 0)
             {
-                return Gen.Constant<IReadOnlyList<string>>(Array.Empty<string>());
+                return Gen.Const<IReadOnlyList<string>>(Array.Empty<string>());
             }
 
             return Gen.Frequency(
-                (4, Gen.Constant<IReadOnlyList<string>>(Array.Empty<string>())),
+                (4, Gen.Const<IReadOnlyList<string>>(Array.Empty<string>())),
                 (4, Gens.Subset(eligible, 1, 1)),
                 (3, Gens.Subset(eligible, 2, 3)));
         }
@@ -155,7 +154,7 @@ namespace ErrorSdk.Properties.Tests.Generation
 
         private static Gen<FieldModel> FreshField() =>
             from name in Names.Field()
-            from type in Gen.Elements(FieldTypes)
+            from type in Gen.OneOf(FieldTypes)
             from optional in Gens.Chance(30)
             from sensitive in Gens.Chance(20)
             from description in Gens.Sometimes(60, Texts.Prose())
@@ -203,10 +202,10 @@ namespace ErrorSdk.Properties.Tests.Generation
             var insertable = all.Where(f => !f.Optional && !f.Sensitive).Select(f => "{" + f.Name + "}").ToList();
             var piece = insertable.Count == 0
                 ? Texts.TemplateLiteral().Select(Texts.EscapeBraces)
-                : Gen.Frequency((3, Texts.TemplateLiteral().Select(Texts.EscapeBraces)), (2, Gen.Elements(insertable.ToArray())));
+                : Gen.Frequency((3, Texts.TemplateLiteral().Select(Texts.EscapeBraces)), (2, Gen.OneOf(insertable.ToArray())));
             var declared =
-                from count in Gen.Choose(1, 8)
-                from pieces in Gen.ArrayOf(piece, count)
+                from count in Gen.Int[1, 8]
+                from pieces in piece.Array[count]
                 let text = string.Concat(pieces)
                 select text.Trim().Length == 0 ? "Error " + text : text;
             return parents.Count == 0 ? declared.Select(m => (string?)m) : Gens.Sometimes(50, declared);
@@ -216,21 +215,21 @@ namespace ErrorSdk.Properties.Tests.Generation
         {
             if (isAbstract)
             {
-                return Gen.Constant<(IReadOnlyList<AliasModel>, IReadOnlyList<string>)>((Array.Empty<AliasModel>(), Array.Empty<string>()));
+                return Gen.Const<(IReadOnlyList<AliasModel>, IReadOnlyList<string>)>((Array.Empty<AliasModel>(), Array.Empty<string>()));
             }
 
             var freeCodes = GrpcCodes.Names.Where(c => !state.FallbackCodes.Contains(c)).ToList();
             var knownReasons = state.Kinds.Select(k => k.Reason).Append(reason).ToList();
             var aliasReason = Gen.Frequency<string>(
-                (2, Gen.Elements(knownReasons.ToArray())),
+                (2, Gen.OneOf(knownReasons.ToArray())),
                 (1, Names.Reason().Select(r => "LEGACY_" + r).Select(r => r.Length > 63 ? r.Substring(0, 63).TrimEnd('_') : r)));
             var alias = from r in aliasReason
-                        from c in Gen.Elements(GrpcCodes.Names.ToArray())
+                        from c in Gen.OneOf(GrpcCodes.Names.ToArray())
                         select new AliasModel(r, c);
             return from hasFallback in Gens.Chance(20)
-                   from fallback in hasFallback ? Gens.Subset(freeCodes, 1, 2) : Gen.Constant<IReadOnlyList<string>>(Array.Empty<string>())
+                   from fallback in hasFallback ? Gens.Subset(freeCodes, 1, 2) : Gen.Const<IReadOnlyList<string>>(Array.Empty<string>())
                    from hasAliases in Gens.Chance(20)
-                   from candidates in hasAliases ? Gen.ArrayOf(alias, 2) : Gen.Constant(Array.Empty<AliasModel>())
+                   from candidates in hasAliases ? alias.Array[2] : Gen.Const(Array.Empty<AliasModel>())
                    select ((IReadOnlyList<AliasModel>)state.ValidAliases(candidates, reason, code.Name), fallback);
         }
 
@@ -238,17 +237,17 @@ namespace ErrorSdk.Properties.Tests.Generation
         {
             if (isAbstract)
             {
-                return Gen.Constant<(IReadOnlyList<string>, IReadOnlyList<string>)>((Array.Empty<string>(), Array.Empty<string>()));
+                return Gen.Const<(IReadOnlyList<string>, IReadOnlyList<string>)>((Array.Empty<string>(), Array.Empty<string>()));
             }
 
             var transports = Transports.Where(t => !state.TransportClaims.Contains(t)).ToList();
             var httpClaims = Gen.Frequency<string>(
-                (3, Gen.Choose(100, 599).Select(h => h.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-                (1, Gen.Elements("1xx", "2xx", "3xx", "4xx", "5xx")));
+                (3, Gen.Int[100, 599].Select(h => h.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                (1, Gen.OneOf("1xx", "2xx", "3xx", "4xx", "5xx")));
             return from hasTransport in Gens.Chance(10)
-                   from transport in hasTransport ? Gens.Subset(transports, 1, 2) : Gen.Constant<IReadOnlyList<string>>(Array.Empty<string>())
+                   from transport in hasTransport ? Gens.Subset(transports, 1, 2) : Gen.Const<IReadOnlyList<string>>(Array.Empty<string>())
                    from hasHttp in Gens.Chance(10)
-                   from http in hasHttp ? Gen.ArrayOf(httpClaims, 2) : Gen.Constant(Array.Empty<string>())
+                   from http in hasHttp ? httpClaims.Array[2] : Gen.Const(Array.Empty<string>())
                    select (transport, (IReadOnlyList<string>)http.Distinct().Where(h => !state.HttpClaims.Contains(h)).ToList());
         }
 

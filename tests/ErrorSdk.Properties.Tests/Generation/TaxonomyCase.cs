@@ -4,7 +4,7 @@ namespace ErrorSdk.Properties.Tests.Generation
 {
     /// <summary>
     /// One generated case of a property: a random taxonomy, the layout its JSON is written with, and the value
-    /// cases run against it once compiled. FsCheck prints it on failure: the JSON, so the taxonomy can be read.
+    /// cases run against it once compiled. CsCheck prints it on failure: the JSON, so the taxonomy can be read.
     /// </summary>
     internal sealed record TaxonomyCase<TValues>(TaxonomyModel Model, JsonLayout Layout, TValues Values)
     {

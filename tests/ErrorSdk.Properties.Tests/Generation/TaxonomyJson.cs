@@ -4,8 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using ErrorSdk.Properties.Tests.Model;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 
 namespace ErrorSdk.Properties.Tests.Generation
 {
@@ -21,8 +20,8 @@ namespace ErrorSdk.Properties.Tests.Generation
 
         /// <summary>Any layout; <paramref name="indented"/> forces one key per line (so every kind has its own line).</summary>
         public static Gen<JsonLayout> Random(bool indented = false) =>
-            from seed in Gen.Choose(1, int.MaxValue)
-            from indent in indented ? Gen.Elements<string?>("  ", "    ", "\t") : Gen.Elements<string?>(null, "  ", "    ", "\t")
+            from seed in Gen.Int[1, int.MaxValue]
+            from indent in indented ? Gen.OneOf<string?>("  ", "    ", "\t") : Gen.OneOf<string?>(null, "  ", "    ", "\t")
             from escape in Gens.Chance(30)
             from defaults in Gens.Chance(30)
             from schema in Gens.Chance(50)

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 
 namespace ErrorSdk.Properties.Tests.Generation
 {
@@ -27,13 +26,13 @@ namespace ErrorSdk.Properties.Tests.Generation
 
         /// <summary>A non-blank text of a few words, sometimes with hostile pieces.</summary>
         public static Gen<string> Prose() =>
-            from first in Gen.Elements(Words)
-            from rest in Gen.ListOf(Gen.Frequency((4, Gen.Elements(Words)), (1, Gen.Elements(Hostile))))
+            from first in Gen.OneOf(Words)
+            from rest in Gens.SizedList(Gen.Frequency((4, Gen.OneOf(Words)), (1, Gen.OneOf(Hostile))))
             select Join(first, rest.Take(12));
 
         /// <summary>A literal piece of a template (before escaping braces): words or hostile text.</summary>
         public static Gen<string> TemplateLiteral() =>
-            Gen.Frequency((3, Gen.Elements(Words)), (2, Gen.Elements(Hostile)), (1, Gen.Constant(" ")));
+            Gen.Frequency((3, Gen.OneOf(Words)), (2, Gen.OneOf(Hostile)), (1, Gen.Const(" ")));
 
         /// <summary>Escapes a literal for a template: <c>{</c> → <c>{{</c>, <c>}</c> → <c>}}</c>.</summary>
         public static string EscapeBraces(string literal) => literal.Replace("{", "{{").Replace("}", "}}");
@@ -44,18 +43,18 @@ namespace ErrorSdk.Properties.Tests.Generation
         /// </summary>
         public static Gen<string> Value() =>
             Gen.Frequency(
-                (1, Gen.Constant(string.Empty)),
-                (2, Gen.Elements("%", "{", "}", "{x}", "{{", "%s", "%%", "100%", "{0}", "}{", "%25", "%E2%98%83", " ")),
-                (8, Gen.ListOf(ValueChar()).Select(chars => string.Concat(chars.Take(40)))));
+                (1, Gen.Const(string.Empty)),
+                (2, Gen.OneOf("%", "{", "}", "{x}", "{{", "%s", "%%", "100%", "{0}", "}{", "%25", "%E2%98%83", " ")),
+                (8, Gens.SizedList(ValueChar()).Select(chars => string.Concat(chars.Take(40)))));
 
         private static Gen<string> ValueChar() =>
             Gen.Frequency(
-                (6, Gen.Choose(0x20, 0x7E).Select(c => ((char)c).ToString())),
-                (2, Gen.Elements("%", "{", "}", "\\", "\"", "'")),
-                (1, Gen.Choose(0, 0x1F).Select(c => ((char)c).ToString())),
-                (2, Gen.Choose(0xA0, 0xD7FF).Select(c => ((char)c).ToString())),
-                (1, Gen.Choose(0xE000, 0xFFFD).Select(c => ((char)c).ToString())),
-                (1, Gen.Choose(0x10000, 0x10FFFF).Select(char.ConvertFromUtf32)));
+                (6, Gen.Int[0x20, 0x7E].Select(c => ((char)c).ToString())),
+                (2, Gen.OneOf("%", "{", "}", "\\", "\"", "'")),
+                (1, Gen.Int[0, 0x1F].Select(c => ((char)c).ToString())),
+                (2, Gen.Int[0xA0, 0xD7FF].Select(c => ((char)c).ToString())),
+                (1, Gen.Int[0xE000, 0xFFFD].Select(c => ((char)c).ToString())),
+                (1, Gen.Int[0x10000, 0x10FFFF].Select(char.ConvertFromUtf32)));
 
         private static string Join(string first, IEnumerable<string> rest)
         {

@@ -1,17 +1,16 @@
 using System;
 using System.Globalization;
-using FsCheck;
-using FsCheck.Fluent;
-using Microsoft.FSharp.Core;
+using CsCheck;
 
 namespace ErrorSdk.Properties.Tests.Harness
 {
     /// <summary>
-    /// Runs one FsCheck property inside an xunit fact. Failures throw with FsCheck's report: the generated value
-    /// (the taxonomy JSON) and the seed. To replay a failure, set <c>ERRORSDK_PROPERTY_REPLAY</c> to the
-    /// "(seed,gamma)" pair of the report; <c>ERRORSDK_PROPERTY_SCALE</c> multiplies every case count (a longer
-    /// local soak, or 0.1 for a smoke run). Nothing shrinks: each case compiles a taxonomy, so a failure is reported
-    /// as found, with the property's own message saying which kind and value broke it.
+    /// Runs one CsCheck property inside an xunit fact: <paramref name="cases"/> generated cases (times
+    /// <c>ERRORSDK_PROPERTY_SCALE</c>), each checked by the property. On a failure CsCheck keeps drawing the remaining
+    /// cases and keeps the smallest failing one (its shrinking: a case whose generation size is not smaller is skipped
+    /// without running the property), then throws with that case printed whole (the taxonomy JSON) and its seed:
+    /// <c>Set seed: "…" or -e CsCheck_Seed=… to reproduce</c>. <c>ERRORSDK_PROPERTY_REPLAY=&lt;seed&gt;</c> runs exactly
+    /// that one case again; <c>CsCheck_Seed=&lt;seed&gt;</c> runs it first and then keeps shrinking over the other cases.
     /// </summary>
     internal static class PropertyCheck
     {
@@ -19,28 +18,17 @@ namespace ErrorSdk.Properties.Tests.Harness
 
         public const string ScaleVariable = "ERRORSDK_PROPERTY_SCALE";
 
+        /// <summary>
+        /// Checks <paramref name="property"/> on <paramref name="cases"/> values of <paramref name="generator"/>, on one
+        /// thread: a taxonomy case already loads a core (generation, compilation), xunit runs the property classes side
+        /// by side, and CI has two cores, so CsCheck's default of one thread per core would only add contention.
+        /// </summary>
         public static void ForAll<T>(Gen<T> generator, int cases, Action<T> property)
         {
-            var config = Config.QuickThrowOnFailure.WithMaxTest(Scaled(cases)).WithQuietOnSuccess(true);
-            if (Replay() is { } replay)
-            {
-                config = config.WithReplay(FSharpOption<FsCheck.Replay>.Some(replay));
-            }
-
-            Prop.ForAll(Arb.From(generator), (T value) => WithCase(value, property)).Check(config);
-        }
-
-        /// <summary>FsCheck abbreviates long values in its report: a failure carries the whole case (the taxonomy JSON) itself.</summary>
-        private static void WithCase<T>(T value, Action<T> property)
-        {
-            try
-            {
-                property(value);
-            }
-            catch (Exception e)
-            {
-                throw new Xunit.Sdk.XunitException(e.Message + "\n--- case ---\n" + value, e);
-            }
+            var replay = Environment.GetEnvironmentVariable(ReplayVariable);
+            var seed = string.IsNullOrWhiteSpace(replay) ? null : replay.Trim().Trim('"');
+            long iter = seed is not null && Environment.GetEnvironmentVariable(ScaleVariable) is null ? 1 : Scaled(cases);
+            generator.Sample(property, seed: seed, iter: iter, threads: 1, print: value => value?.ToString() ?? "null");
         }
 
         /// <summary><paramref name="cases"/> times the scale, at least one.</summary>
@@ -53,21 +41,6 @@ namespace ErrorSdk.Properties.Tests.Harness
             }
 
             return Math.Max(1, (int)Math.Round(cases * scale));
-        }
-
-        private static FsCheck.Replay? Replay()
-        {
-            var text = Environment.GetEnvironmentVariable(ReplayVariable);
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            var parts = text.Trim('(', ')', ' ').Split(',');
-            var seed = ulong.Parse(parts[0].Trim(), CultureInfo.InvariantCulture);
-            var gamma = parts.Length > 1 ? ulong.Parse(parts[1].Trim(), CultureInfo.InvariantCulture) : 0UL;
-            var rnd = parts.Length > 1 ? new Rnd(seed, gamma) : new Rnd(seed);
-            return new FsCheck.Replay(rnd, FSharpOption<int>.None);
         }
     }
 }

@@ -4,9 +4,8 @@ using System.Linq;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;
+using CsCheck;
 using ErrorSdk.Testing;
-using FsCheck;
-using FsCheck.Fluent;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -68,9 +67,9 @@ namespace ErrorSdk.Properties.Tests.Properties
         private static Gen<Mutated> Mutation(TaxonomyModel model)
         {
             var resolved = new ResolvedTaxonomy(model);
-            return from index in Gen.Choose(0, model.Kinds.Count - 1)
-                   from mode in Gen.Choose(0, 2)
-                   from pick in Gen.Choose(0, 1000)
+            return from index in Gen.Int[0, model.Kinds.Count - 1]
+                   from mode in Gen.Int[0, 2]
+                   from pick in Gen.Int[0, 1000]
                    select Mutate(model, resolved, resolved.Kinds[index], mode, pick);
         }
 

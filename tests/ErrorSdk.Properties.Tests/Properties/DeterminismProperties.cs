@@ -2,9 +2,8 @@ using System;
 using System.Linq;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
+using CsCheck;
 using ErrorSdk.Testing;
-using FsCheck;
-using FsCheck.Fluent;
 using Microsoft.CodeAnalysis;
 using Xunit;
 

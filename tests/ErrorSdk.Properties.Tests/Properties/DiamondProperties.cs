@@ -5,9 +5,8 @@ using System.Text.RegularExpressions;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;
+using CsCheck;
 using ErrorSdk.Testing;
-using FsCheck;
-using FsCheck.Fluent;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -108,8 +107,8 @@ namespace ErrorSdk.Properties.Tests.Properties
         private static Gen<Mutated> Mutation(TaxonomyModel model)
         {
             var candidates = Candidates(model);
-            return from index in Gen.Choose(0, candidates.Count - 1)
-                   from subset in Gen.Choose(1, 3)
+            return from index in Gen.Int[0, candidates.Count - 1]
+                   from subset in Gen.Int[1, 3]
                    select Mutate(model, candidates[index].Kind, candidates[index].Properties, subset);
         }
 

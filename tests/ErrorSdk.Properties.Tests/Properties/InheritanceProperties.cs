@@ -4,8 +4,7 @@ using System.Reflection;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 using Xunit;
 
 namespace ErrorSdk.Properties.Tests.Properties

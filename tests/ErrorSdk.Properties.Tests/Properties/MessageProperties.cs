@@ -3,8 +3,7 @@ using System.Linq;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 using Xunit;
 
 namespace ErrorSdk.Properties.Tests.Properties
@@ -24,7 +23,7 @@ namespace ErrorSdk.Properties.Tests.Properties
             var cases =
                 from model in RandomTaxonomy.Taxonomy()
                 from layout in JsonLayout.Random()
-                from values in Gen.ListOf(RoundTripProperties.ValuesForEveryKind(new ResolvedTaxonomy(model)), PropertyBudget.MessageValueCases)
+                from values in RoundTripProperties.ValuesForEveryKind(new ResolvedTaxonomy(model)).List[PropertyBudget.MessageValueCases]
                 select new TaxonomyCase<IReadOnlyList<KindValues[]>>(model, layout, values);
 
             PropertyCheck.ForAll(cases, PropertyBudget.MessageTaxonomies, c =>

@@ -2,8 +2,7 @@ using System.Collections.Generic;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 using Xunit;
 
 namespace ErrorSdk.Properties.Tests.Properties
@@ -24,7 +23,7 @@ namespace ErrorSdk.Properties.Tests.Properties
             var cases =
                 from model in RandomTaxonomy.Taxonomy()
                 from layout in JsonLayout.Random()
-                from statuses in Gen.ListOf(RandomStatus.For(new ResolvedTaxonomy(model)), PropertyBudget.PromoteStatusCases)
+                from statuses in RandomStatus.For(new ResolvedTaxonomy(model)).List[PropertyBudget.PromoteStatusCases]
                 select new TaxonomyCase<IReadOnlyList<StatusCase>>(model, layout, statuses);
 
             PropertyCheck.ForAll(cases, PropertyBudget.PromoteTaxonomies, c =>

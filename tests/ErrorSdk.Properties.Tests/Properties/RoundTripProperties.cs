@@ -4,8 +4,7 @@ using System.Linq;
 using ErrorSdk.Properties.Tests.Generation;
 using ErrorSdk.Properties.Tests.Harness;
 using ErrorSdk.Properties.Tests.Model;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
 using Google.Protobuf;
 using Xunit;
 
@@ -23,7 +22,7 @@ namespace ErrorSdk.Properties.Tests.Properties
             var cases =
                 from model in RandomTaxonomy.Taxonomy()
                 from layout in JsonLayout.Random()
-                from values in Gen.ListOf(ValuesForEveryKind(new ResolvedTaxonomy(model)), PropertyBudget.RoundTripValueCases)
+                from values in ValuesForEveryKind(new ResolvedTaxonomy(model)).List[PropertyBudget.RoundTripValueCases]
                 select new TaxonomyCase<IReadOnlyList<KindValues[]>>(model, layout, values);
 
             PropertyCheck.ForAll(cases, PropertyBudget.RoundTripTaxonomies, c =>
@@ -38,7 +37,7 @@ namespace ErrorSdk.Properties.Tests.Properties
 
         /// <summary>Random values for every concrete kind of the taxonomy: one value case.</summary>
         internal static Gen<KindValues[]> ValuesForEveryKind(ResolvedTaxonomy taxonomy) =>
-            Gen.CollectToArray(taxonomy.Concrete.ToList(), FieldValues.For);
+            Gens.Each(taxonomy.Concrete.ToList(), FieldValues.For);
 
         private static void RoundTrip(CompiledTaxonomy compiled, KindValues values)
         {

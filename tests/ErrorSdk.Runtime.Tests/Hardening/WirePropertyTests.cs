@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ErrorSdk.Wire;
-using FsCheck;
-using FsCheck.Fluent;
+using CsCheck;
+using ErrorSdk.Properties.Tests.Generation;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Xunit;
@@ -16,8 +16,12 @@ namespace ErrorSdk.Tests.Hardening
     /// </summary>
     public class WirePropertyTests
     {
+        /// <summary>
+        /// <paramref name="cases"/> cases on one thread (xunit already runs the test classes side by side); a failure is
+        /// shrunk over the remaining cases and reported with its seed (<c>CsCheck_Seed=…</c> replays it).
+        /// </summary>
         private static void Run<T>(Gen<T> gen, int cases, Action<T> property) =>
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true), Prop.ForAll(gen.ToArbitrary(), property));
+            gen.Sample(property, iter: cases, threads: 1);
 
         [Fact]
         public void Random_status_bytes_read_without_exception_25000()
@@ -61,19 +65,19 @@ namespace ErrorSdk.Tests.Hardening
         private const string Plain = "abc01 é😀";
 
         private static Gen<WireLimits> SmallLimits =>
-            from details in Gen.Choose(0, 4)
-            from entries in Gen.Choose(0, 4)
-            from identifier in Gen.Choose(32, 40)
-            from value in Gen.Choose(32, 40)
-            from message in Gen.Choose(32, 40)
-            from debug in Gen.Choose(32, 40)
-            from header in Gen.Choose(0, 600)
+            from details in Gen.Int[0, 4]
+            from entries in Gen.Int[0, 4]
+            from identifier in Gen.Int[32, 40]
+            from value in Gen.Int[32, 40]
+            from message in Gen.Int[32, 40]
+            from debug in Gen.Int[32, 40]
+            from header in Gen.Int[0, 600]
             select new WireLimits(details, entries, identifier, value, message, debug, header);
 
         // Text the sanitizer leaves alone (no keyword, no URL, no separator), with pairs and lone surrogates.
         private static Gen<string> PlainText(int max) =>
-            from length in Gen.Choose(0, max)
-            from chars in Gen.ArrayOf(Gen.Elements("a", "b", "c", "0", "1", " ", "é", "😀", "\uD83D"), length)
+            from length in Gen.Int[0, max]
+            from chars in Gen.OneOf("a", "b", "c", "0", "1", " ", "é", "😀", "\uD83D").Array[length]
             select string.Concat(chars);
 
         public sealed record LimitCase(WireLimits Limits, Google.Rpc.Status Status, int InfoAt, List<KeyValuePair<string, string>> Entries, string Debug);
@@ -81,11 +85,11 @@ namespace ErrorSdk.Tests.Hardening
         private static Gen<LimitCase> LimitCases =>
             from limits in SmallLimits
             from message in PlainText(60)
-            from reason in Gen.Elements("NOT_FOUND", "A_VERY_LONG_REASON_THAT_GOES_PAST_THE_IDENTIFIER_LIMIT_OF_FORTY")
-            from keys in Gen.ListOf(Gen.Elements("k0", "k1", "k2", "k3", "k4", "k5"))
-            from values in Gen.ArrayOf(PlainText(60), keys.Count)
-            from fillers in Gen.Choose(0, 6)
-            from infoAt in Gen.Choose(0, fillers)
+            from reason in Gen.OneOf("NOT_FOUND", "A_VERY_LONG_REASON_THAT_GOES_PAST_THE_IDENTIFIER_LIMIT_OF_FORTY")
+            from keys in Gens.SizedList(Gen.OneOf("k0", "k1", "k2", "k3", "k4", "k5"))
+            from values in PlainText(60).Array[keys.Count]
+            from fillers in Gen.Int[0, 6]
+            from infoAt in Gen.Int[0, fillers]
             from debug in PlainText(60)
             select MakeLimitCase(limits, message, reason, keys.Zip(values, (k, v) => new KeyValuePair<string, string>(k, v)).ToList(), fillers, infoAt, debug);
 
