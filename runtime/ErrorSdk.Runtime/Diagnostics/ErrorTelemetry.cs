@@ -143,6 +143,13 @@ namespace ErrorSdk.Diagnostics
         public static string ErrorTypeOf(TaxonomyException error) =>
             (error ?? throw new ArgumentNullException(nameof(error))).Kind?.Reason ?? ErrorTelemetryNames.OtherErrorType;
 
+        /// <summary>The gRPC code name of <paramref name="error"/> (e.g. <c>RESOURCE_EXHAUSTED</c>), or <see cref="ErrorTelemetryNames.OtherErrorType"/> for a code outside the known ones.</summary>
+        public static string CodeNameOf(TaxonomyException error)
+        {
+            int code = (int)(error ?? throw new ArgumentNullException(nameof(error))).Code;
+            return code >= 0 && code < GrpcCodeTable.Names.Length ? GrpcCodeTable.Names[code] : ErrorTelemetryNames.OtherErrorType;
+        }
+
         /// <summary>Called as a promoted error is built (a <c>Promote</c> result): records it as received unless suppressed.</summary>
         internal static void OnPromoted(TaxonomyException error)
         {
@@ -155,13 +162,12 @@ namespace ErrorSdk.Diagnostics
         private static void Record(TaxonomyException error, string direction, ErrorTransport transport)
         {
             var errorType = ErrorTypeOf(error);
-            int code = (int)error.Code;
             if (Errors.Enabled)
             {
                 var tags = new TagList
                 {
                     { ErrorTelemetryNames.ErrorType, errorType },
-                    { ErrorTelemetryNames.ErrorCode, code >= 0 && code < GrpcCodeTable.Names.Length ? GrpcCodeTable.Names[code] : ErrorTelemetryNames.OtherErrorType },
+                    { ErrorTelemetryNames.ErrorCode, CodeNameOf(error) },
                     { ErrorTelemetryNames.RetryPolicy, NameOf(RetryPolicyNames, (int)error.Retry) },
                     { ErrorTelemetryNames.Direction, direction },
                 };
