@@ -37,7 +37,7 @@ namespace ErrorSdk.OpenTelemetry.Tests
                 AssertErrorSpan(call!, "TOOL_RATE_LIMIT", "received", error.OutwardMessage);
             }
 
-            var server = await ErrorServer.ServerSpanAsync(capture, "/limited");
+            var server = await ErrorServer.ServerSpanAsync(capture, "TOOL_RATE_LIMIT");
             AssertErrorSpan(server, "TOOL_RATE_LIMIT", "raised", new ToolRateLimitException(provider: "github").Message);
             Assert.Equal(429, Convert.ToInt32(server.GetTagItem(ErrorTelemetryNames.HttpResponseStatusCode)));
 
@@ -76,7 +76,7 @@ namespace ErrorSdk.OpenTelemetry.Tests
             var internalError = await ErrorServer.ErrorOf(client, GrpcRequest("acme.Tools/Crash"));
             Assert.Equal("INTERNAL", internalError.Reason);
 
-            var server = await ErrorServer.ServerSpanAsync(capture, "/acme.Tools/Run");
+            var server = await ErrorServer.ServerSpanAsync(capture, "UNAUTHENTICATED");
             AssertErrorSpan(server, "UNAUTHENTICATED", "raised", new UnauthenticatedException().Message);
             Assert.Equal(16, server.GetTagItem(ErrorTelemetryNames.GrpcStatusCode));
             Assert.Equal(1, capture.Count(ErrorTelemetryNames.ErrorsCounter, (ErrorTelemetryNames.ErrorType, "UNAUTHENTICATED"), (ErrorTelemetryNames.Direction, "raised"), (ErrorTelemetryNames.RetryPolicy, "reauthenticate")));
@@ -109,7 +109,12 @@ namespace ErrorSdk.OpenTelemetry.Tests
 
         private static HttpRequestMessage GrpcRequest(string path)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(new byte[5]) };
+            var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Version = System.Net.HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                Content = new ByteArrayContent(new byte[5]),
+            };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
             request.Headers.TryAddWithoutValidation("te", "trailers");
             return request;

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -54,8 +55,8 @@ namespace ErrorSdk.OpenTelemetry.Tests.Infrastructure
             }
         }
 
-        /// <summary>Waits (bounded) until the server span of <paramref name="path"/> is exported: it ends after the client has its answer.</summary>
-        public static async Task<System.Diagnostics.Activity> ServerSpanAsync(TelemetryCapture capture, string path)
+        /// <summary>Waits (bounded) until the server span that raised <paramref name="errorType"/> is exported: it ends after the client has its answer.</summary>
+        public static async Task<System.Diagnostics.Activity> ServerSpanAsync(TelemetryCapture capture, string errorType)
         {
             for (int i = 0; i < 200; i++)
             {
@@ -63,7 +64,7 @@ namespace ErrorSdk.OpenTelemetry.Tests.Infrastructure
                 {
                     foreach (var span in capture.Spans)
                     {
-                        if (span.Kind == System.Diagnostics.ActivityKind.Server && span.GetTagItem("url.path") is string p && p == path)
+                        if (span.Kind == System.Diagnostics.ActivityKind.Server && Equals(span.GetTagItem("error.type"), errorType))
                         {
                             return span;
                         }
@@ -73,7 +74,7 @@ namespace ErrorSdk.OpenTelemetry.Tests.Infrastructure
                 await Task.Delay(25);
             }
 
-            throw new TimeoutException("The server span of " + path + " was not exported.");
+            throw new TimeoutException("No server span raised " + errorType + "; exported: " + string.Join(", ", capture.Spans.Select(s => s.Source.Name + "/" + s.Kind + "/" + s.DisplayName)));
         }
     }
 }
