@@ -87,6 +87,8 @@ namespace ErrorSdk.OpenTelemetry.Tests
             {
                 await Task.Delay(25);
             }
+
+            Assert.Equal(count, capture.Spans.Count(s => s.Kind == System.Diagnostics.ActivityKind.Server));
         }
     }
 }
