@@ -37,7 +37,8 @@ namespace ErrorSdk.Bench.Benchmarks
     {
         private const string PromoteCategory = "Telemetry.Promote";
         private const string HandlerCategory = "Telemetry.HttpHandler";
-        private static readonly ActivitySource CallSource = new ActivitySource("ErrorSdk.Bench.Calls");
+        private const string CallSourceName = "ErrorSdk.Bench.Calls";
+        private static readonly ActivitySource CallSource = new ActivitySource(CallSourceName);
 
         private readonly Google.Rpc.Status _status = Inputs.ExactReason;
         private readonly Uri _endpoint = new Uri("http://upstream.test/v1/items");
@@ -96,7 +97,7 @@ namespace ErrorSdk.Bench.Benchmarks
         {
             _callListener = new ActivityListener
             {
-                ShouldListenTo = source => source.Name == CallSource.Name,
+                ShouldListenTo = source => source.Name == CallSourceName,
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             };
             ActivitySource.AddActivityListener(_callListener);
