@@ -2,7 +2,10 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Diagnostics;
+using ErrorSdk.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ErrorSdk.AspNetCore
@@ -18,10 +21,21 @@ namespace ErrorSdk.AspNetCore
     {
         private readonly TaxonomyErrorOptions _options;
         private readonly InternalErrorFactory _internal;
+        private readonly ILogger _logger;
 
-        /// <summary>Creates the handler for <paramref name="taxonomy"/>.</summary>
+        /// <summary>Creates the handler for <paramref name="taxonomy"/>; it does not log.</summary>
         public TaxonomyExceptionHandler(IErrorTaxonomy taxonomy, IOptions<TaxonomyErrorOptions> options)
+            : this(taxonomy, options, NullLogger<TaxonomyExceptionHandler>.Instance)
         {
+        }
+
+        /// <summary>
+        /// Creates the handler for <paramref name="taxonomy"/>, logging each answered error to <paramref name="logger"/>
+        /// inside the error's <see cref="TaxonomyException.ToLogScope"/> (outward-safe fields only).
+        /// </summary>
+        public TaxonomyExceptionHandler(IErrorTaxonomy taxonomy, IOptions<TaxonomyErrorOptions> options, ILogger<TaxonomyExceptionHandler> logger)
+        {
+            _logger = logger ?? throw new ArgumentNullException(nameof(logger));
             if (taxonomy is null)
             {
                 throw new ArgumentNullException(nameof(taxonomy));
@@ -45,7 +59,10 @@ namespace ErrorSdk.AspNetCore
             }
 
             var error = ToTaxonomyError(httpContext, exception);
-            if (GrpcErrorWriter.IsGrpc(httpContext.Request))
+            bool grpc = GrpcErrorWriter.IsGrpc(httpContext.Request);
+            ErrorTelemetry.RecordRaised(error, grpc ? ErrorTransport.Grpc : ErrorTransport.Http);
+            Log(error, exception, grpc);
+            if (grpc)
             {
                 GrpcErrorWriter.Write(httpContext.Response, error, _options.IncludeDeveloperMessage);
                 return true;
@@ -53,6 +70,28 @@ namespace ErrorSdk.AspNetCore
 
             await ProblemDetailsResponse.WriteAsync(httpContext, error, _options, cancellationToken).ConfigureAwait(false);
             return true;
+        }
+
+        private void Log(TaxonomyException error, Exception exception, bool grpc)
+        {
+            bool unexpected = ErrorChain.Find<TaxonomyException>(exception) is null;
+            if (!_logger.IsEnabled(unexpected ? LogLevel.Error : LogLevel.Information))
+            {
+                return;
+            }
+
+            string code = ErrorTelemetry.CodeNameOf(error);
+            using (_logger.BeginScope(error.ToLogScope()))
+            {
+                if (unexpected)
+                {
+                    TaxonomyErrorLog.UnexpectedExceptionAnswered(_logger, exception.GetType().FullName ?? "Exception", ErrorTelemetry.ErrorTypeOf(error), code);
+                }
+                else
+                {
+                    TaxonomyErrorLog.TypedErrorAnswered(_logger, ErrorTelemetry.ErrorTypeOf(error), code, grpc ? "gRPC" : "HTTP", grpc ? (int)error.Code : error.HttpStatus);
+                }
+            }
         }
 
         /// <summary>The typed error an exception stands for: its own, the host's mapping, or the internal kind.</summary>

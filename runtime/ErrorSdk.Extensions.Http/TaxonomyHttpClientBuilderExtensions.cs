@@ -9,8 +9,8 @@ namespace Microsoft.Extensions.DependencyInjection
     {
         /// <summary>
         /// Makes the client throw <paramref name="taxonomy"/>'s typed exceptions for error responses and transport
-        /// failures. Handlers added after this one sit closer to the network; add a retry handler before it, so
-        /// the retry sees typed errors.
+        /// failures, logged at Information (category <c>ErrorSdk.Extensions.Http</c>, outward-safe fields only). Handlers
+        /// added after this one sit closer to the network; add a retry handler before it, so the retry sees typed errors.
         /// </summary>
         public static IHttpClientBuilder AddTaxonomyErrors(this IHttpClientBuilder builder, IErrorTaxonomy taxonomy, Action<TaxonomyHttpHandlerOptions>? configure = null)
         {
@@ -25,6 +25,7 @@ namespace Microsoft.Extensions.DependencyInjection
             }
 
             var options = Configure(configure);
+            builder.AddHttpMessageHandler(services => new ErrorSdk.Extensions.Http.ReceivedErrorLoggingHandler(services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             return builder.AddHttpMessageHandler(() => new TaxonomyHttpHandler(taxonomy, options));
         }
 
@@ -40,6 +41,7 @@ namespace Microsoft.Extensions.DependencyInjection
             }
 
             var options = Configure(configure);
+            builder.AddHttpMessageHandler(services => new ErrorSdk.Extensions.Http.ReceivedErrorLoggingHandler(services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
             return builder.AddHttpMessageHandler(services => new TaxonomyHttpHandler(services.GetRequiredService<IErrorTaxonomy>(), options));
         }
 

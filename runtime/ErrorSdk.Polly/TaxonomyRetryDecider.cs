@@ -1,6 +1,8 @@
 using System;
 using System.Threading.Tasks;
+using ErrorSdk.Diagnostics;
 using ErrorSdk.Http;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
 
@@ -15,10 +17,12 @@ namespace ErrorSdk.Polly
         private static readonly ResiliencePropertyKey<int> ThrottledRetries = new ResiliencePropertyKey<int>("ErrorSdk.Retry.ThrottledRetries");
 
         private readonly TaxonomyRetryOptions _options;
+        private readonly ILogger? _logger;
 
         public TaxonomyRetryDecider(TaxonomyRetryOptions options)
         {
             _options = options;
+            _logger = options.LoggerFactory?.CreateLogger("ErrorSdk.Polly");
         }
 
         public bool ShouldRetry(Exception? exception, ResilienceContext context)
@@ -28,13 +32,22 @@ namespace ErrorSdk.Polly
                 return false;
             }
 
-            return error.Retry switch
+            var decision = error.Retry switch
             {
-                RetryPolicy.Transient => IsIdempotent(context) && context.Properties.GetValue(TransientRetries, 0) < _options.MaxRetryAttempts,
-                RetryPolicy.Throttled => context.Properties.GetValue(ThrottledRetries, 0) < _options.MaxThrottledRetryAttempts,
-                RetryPolicy.Reauthenticate => _options.RefreshCredentials is not null && context.Properties.GetValue(Reauthentications, 0) == 0,
-                _ => false,
+                RetryPolicy.Transient when !IsIdempotent(context) => RetryDecision.GaveUpTerminal,
+                RetryPolicy.Transient => WithinBudget(context.Properties.GetValue(TransientRetries, 0) < _options.MaxRetryAttempts),
+                RetryPolicy.Throttled => WithinBudget(context.Properties.GetValue(ThrottledRetries, 0) < _options.MaxThrottledRetryAttempts),
+                RetryPolicy.Reauthenticate when _options.RefreshCredentials is null => RetryDecision.GaveUpTerminal,
+                RetryPolicy.Reauthenticate => WithinBudget(context.Properties.GetValue(Reauthentications, 0) == 0),
+                _ => RetryDecision.GaveUpTerminal,
             };
+            if (decision != RetryDecision.Retried)
+            {
+                // A retry is recorded in OnRetryAsync, once Polly has committed to it and knows the delay.
+                RecordGiveUp(error, decision);
+            }
+
+            return decision == RetryDecision.Retried;
         }
 
         /// <summary>The delay that overrides the backoff, or null to keep Polly's exponential backoff with jitter.</summary>
@@ -61,6 +74,7 @@ namespace ErrorSdk.Polly
                 return;
             }
 
+            RecordRetry(error, attemptNumber, delay);
             var arguments = new TaxonomyRetryArguments(context, error, exception, attemptNumber, delay);
             if (error.Retry == RetryPolicy.Transient)
             {
@@ -80,6 +94,46 @@ namespace ErrorSdk.Polly
             if (_options.OnRetry is { } onRetry)
             {
                 await onRetry(arguments).ConfigureAwait(false);
+            }
+        }
+
+        private static RetryDecision WithinBudget(bool withinBudget) => withinBudget ? RetryDecision.Retried : RetryDecision.GaveUpBudget;
+
+        // The delay's source, as DelayFor chose it: the server's delay wins over the backoff; reauthentication waits nothing.
+        private static RetryDelaySource SourceOf(TaxonomyException error) =>
+            error.Retry == RetryPolicy.Reauthenticate ? RetryDelaySource.None : error.RetryAfter is not null ? RetryDelaySource.Server : RetryDelaySource.Backoff;
+
+        private void RecordRetry(TaxonomyException error, int attemptNumber, TimeSpan delay)
+        {
+            var source = SourceOf(error);
+            ErrorTelemetry.RecordRetryDecision(error, RetryDecision.Retried);
+            ErrorTelemetry.RecordRetryDelay(error, delay, source);
+            if (_logger is not null && _logger.IsEnabled(LogLevel.Information))
+            {
+                using (_logger.BeginScope(error.ToLogScope()))
+                {
+                    TaxonomyRetryLog.Retrying(_logger, ErrorTelemetry.ErrorTypeOf(error), error.Retry, delay, source == RetryDelaySource.Server ? "server" : source == RetryDelaySource.None ? "none" : "backoff", attemptNumber);
+                }
+            }
+        }
+
+        private void RecordGiveUp(TaxonomyException error, RetryDecision decision)
+        {
+            ErrorTelemetry.RecordRetryDecision(error, decision);
+            var level = decision == RetryDecision.GaveUpBudget ? LogLevel.Warning : LogLevel.Debug;
+            if (_logger is not null && _logger.IsEnabled(level))
+            {
+                using (_logger.BeginScope(error.ToLogScope()))
+                {
+                    if (decision == RetryDecision.GaveUpBudget)
+                    {
+                        TaxonomyRetryLog.RetryBudgetSpent(_logger, ErrorTelemetry.ErrorTypeOf(error), error.Retry);
+                    }
+                    else
+                    {
+                        TaxonomyRetryLog.NotRetried(_logger, ErrorTelemetry.ErrorTypeOf(error), error.Retry);
+                    }
+                }
             }
         }
 
@@ -106,18 +160,20 @@ namespace ErrorSdk.Polly
 
         private TaxonomyException? ClassifyUncached(Exception exception)
         {
-            if (_options.Taxonomy is not { } taxonomy)
+            // A typed error was recorded where it was received; one classified here from a raw failure is received here.
+            var typed = ErrorChain.Find<TaxonomyException>(exception);
+            if (typed is not null || _options.Taxonomy is not { } taxonomy)
             {
-                return ErrorChain.Find<TaxonomyException>(exception);
+                return typed;
             }
 
             // An attempt timeout from a Polly timeout strategy inside this retry is the taxonomy's timeout kind.
             if (exception is TimeoutRejectedException)
             {
-                return HttpErrors.ForTransport(taxonomy, HttpTransportFailure.Timeout, exception);
+                return ErrorTelemetry.RecordReceived(HttpErrors.ForTransport(taxonomy, HttpTransportFailure.Timeout, exception));
             }
 
-            return HttpErrors.FromException(taxonomy, exception, null);
+            return HttpErrors.FromException(taxonomy, exception, null) is { } error ? ErrorTelemetry.RecordReceived(error) : null;
         }
 
         private sealed class Classified

@@ -58,6 +58,13 @@ namespace ErrorSdk.Polly
         /// <summary>Called before each retry's delay with the reason, the policy, the attempt and the delay (telemetry).</summary>
         public Func<TaxonomyRetryArguments, ValueTask>? OnRetry { get; set; }
 
+        /// <summary>
+        /// Where the retry logs its decisions (category <c>ErrorSdk.Polly</c>): a retry at Information, a budget spent at
+        /// Warning, a terminal error at Debug, each inside the error's <see cref="TaxonomyException.ToLogScope"/>. When
+        /// null (the default) it does not log; the <c>ErrorSdk</c> meter counts the decisions either way.
+        /// </summary>
+        public global::Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
         /// <summary>The strategy's name in Polly's telemetry (default <c>TaxonomyRetry</c>).</summary>
         public string Name { get; set; } = "TaxonomyRetry";
     }

@@ -58,7 +58,11 @@ namespace ErrorSdk
 
             var status = new Google.Rpc.Status { Code = (int)Google.Rpc.Code.Internal, Message = GenericMessage };
             status.Details.Add(Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.DebugInfo { Detail = developerMessage }));
-            return new UnclassifiedException(status, _taxonomy.Domain);
+            using (ErrorSdk.Diagnostics.ErrorTelemetry.SuppressReceived())
+            {
+                // A local error with no kind: built from a status, but not received.
+                return new UnclassifiedException(status, _taxonomy.Domain);
+            }
         }
 
         private static string? FindInternalReason(IErrorTaxonomy taxonomy)
@@ -72,6 +76,7 @@ namespace ErrorSdk
             }
 
             // The fallback kind for INTERNAL, as Promote routes a bare INTERNAL status.
+            using var lookupOnly = ErrorSdk.Diagnostics.ErrorTelemetry.SuppressReceived();
             var promoted = taxonomy.Promote(new Google.Rpc.Status { Code = (int)Google.Rpc.Code.Internal });
             return promoted is UnclassifiedException ? null : promoted.Kind?.Reason;
         }

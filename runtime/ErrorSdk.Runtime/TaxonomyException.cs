@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Threading;
+using ErrorSdk.Diagnostics;
 using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Safety;
 using ErrorSdk.Wire;
@@ -22,6 +24,7 @@ namespace ErrorSdk
         private IReadOnlyDictionary<string, string>? _metadata;
         private IReadOnlyDictionary<string, string>? _outwardMetadata;
         private string? _outwardMessage;
+        private int _telemetryMarks;
 
         /// <summary>Creates an error of <paramref name="kind"/>; generated constructors call this.</summary>
         protected TaxonomyException(KindInfo kind, in TaxonomyExceptionInit init)
@@ -31,6 +34,10 @@ namespace ErrorSdk
             _received = init.Received;
             _retryAfter = init.RetryAfter;
             _developerMessage = init.DeveloperMessage;
+            if (_received is not null)
+            {
+                ErrorTelemetry.OnPromoted(this);
+            }
         }
 
         /// <summary>Creates an error with no kind: only <see cref="UnclassifiedException"/>.</summary>
@@ -108,16 +115,41 @@ namespace ErrorSdk
 
         /// <summary>
         /// Builds the wire form; with <paramref name="includeDeveloperMessage"/> the sanitized developer message
-        /// travels as DebugInfo (opt-in: only for trusted peers).
+        /// travels as DebugInfo (opt-in: only for trusted peers). Building the wire form is raising the error outward:
+        /// it is recorded once (<see cref="ErrorTelemetry.RecordRaised"/>) when a listener is attached.
         /// </summary>
-        public Google.Rpc.Status ToStatus(bool includeDeveloperMessage) =>
-            StatusDetails.Build((int)Code, OutwardMessage, Reason, Domain, OutwardMetadata, RetryAfter, includeDeveloperMessage ? DeveloperMessage : null);
+        public Google.Rpc.Status ToStatus(bool includeDeveloperMessage)
+        {
+            ErrorTelemetry.RecordRaised(this);
+            return StatusDetails.Build((int)Code, OutwardMessage, Reason, Domain, OutwardMetadata, RetryAfter, includeDeveloperMessage ? DeveloperMessage : null);
+        }
 
         /// <summary>
         /// The state of a logging scope for this error (<c>logger.BeginScope(error.ToLogScope())</c>): what a log may
         /// carry, without inner exception text or the raw received status.
         /// </summary>
         public ErrorLogScope ToLogScope(bool includeDeveloperMessage = false) => ErrorLogScope.For(this, includeDeveloperMessage);
+
+        /// <summary>
+        /// Sets <paramref name="mark"/> (raised or received) once: true for the first caller, so each direction of an
+        /// error instance is recorded at most once.
+        /// </summary>
+        internal bool MarkRecorded(int mark)
+        {
+            int current = Volatile.Read(ref _telemetryMarks);
+            while ((current & mark) == 0)
+            {
+                int seen = Interlocked.CompareExchange(ref _telemetryMarks, current | mark, current);
+                if (seen == current)
+                {
+                    return true;
+                }
+
+                current = seen;
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// Writes the non-sensitive field values of a locally raised error as metadata strings.

@@ -13,6 +13,7 @@ namespace ErrorSdk
         public UnclassifiedException(ReceivedError received)
             : base(received ?? throw new System.ArgumentNullException(nameof(received)))
         {
+            Diagnostics.ErrorTelemetry.OnPromoted(this);
         }
 
         /// <summary>Creates the error from a received status of the taxonomy of <paramref name="domain"/>.</summary>

@@ -1,8 +1,22 @@
 // A service throws typed errors; each crosses the wire as gRPC trailers; the client promotes it back
 // to the same typed exception and decides whether to retry.
+// With --otel, the OpenTelemetry SDK exports ErrorSdk's spans and metrics to the console (docs/observability.md).
 using System;
+using System.Diagnostics;
+using System.Linq;
 using ErrorSdk;
 using ErrorSdk.Taxonomy;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+var calls = new ActivitySource("Quickstart");
+using var tracing = args.Contains("--otel")
+    ? Sdk.CreateTracerProviderBuilder().AddSource("Quickstart").AddErrorSdkInstrumentation().AddConsoleExporter().Build()
+    : null;
+using var metrics = args.Contains("--otel")
+    ? Sdk.CreateMeterProviderBuilder().AddErrorSdkInstrumentation().AddConsoleExporter().Build()
+    : null;
 
 TaxonomyException[] thrownByService =
 {
@@ -17,6 +31,7 @@ TaxonomyException[] thrownByService =
 Console.WriteLine($"{"reason",-24} {"promoted to",-32} {"code",-19} {"decision",-22} message");
 foreach (var thrown in thrownByService)
 {
+    using var call = calls.StartActivity("call " + thrown.Reason); // the span ErrorSdk's attributes land on
     var trailers = GrpcWire.ToTrailers(thrown.ToStatus());                 // server side: status → trailers
     var caught = ErrorSdkTaxonomy.Promote(GrpcWire.FromTrailers(trailers)!); // client side: trailers → typed error
 

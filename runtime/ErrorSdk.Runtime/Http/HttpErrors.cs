@@ -201,6 +201,7 @@ namespace ErrorSdk.Http
         private static TaxonomyException Fallback(
             IErrorTaxonomy taxonomy, Google.Rpc.Code code, string message, KeyValuePair<string, string?>[] candidates, TaxonomyExceptionOptions options)
         {
+            using var notReceived = Diagnostics.ErrorTelemetry.SuppressReceived(); // the Promote below only looks the fallback kind up
             var metadata = candidates.Where(c => c.Value is not null && c.Key != "rawBody").ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
             var status = Wire.StatusDetails.Build(
                 (int)code, message, string.Empty, string.Empty, metadata, options.RetryAfter,

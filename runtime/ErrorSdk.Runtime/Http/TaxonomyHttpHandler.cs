@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ErrorSdk.Diagnostics;
 
 namespace ErrorSdk.Http
 {
@@ -56,11 +57,11 @@ namespace ErrorSdk.Http
                     var elapsed = new TaskCanceledException(
                         "The request was canceled after the handler's timeout of " + timeout!.Value.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s.",
                         new TimeoutException(e.Message, e));
-                    throw HttpErrors.FromException(Taxonomy, elapsed, request)!;
+                    throw ErrorTelemetry.RecordReceived(HttpErrors.FromException(Taxonomy, elapsed, request)!, ErrorTransport.Http);
                 }
                 catch (Exception e) when (HttpErrors.FromException(Taxonomy, e, request) is { } error)
                 {
-                    throw error;
+                    throw ErrorTelemetry.RecordReceived(error, ErrorTransport.Http);
                 }
             }
 
@@ -71,7 +72,7 @@ namespace ErrorSdk.Http
 
             using (response)
             {
-                throw await HttpErrors.FromResponseAsync(Taxonomy, response, cancellationToken).ConfigureAwait(false);
+                throw ErrorTelemetry.RecordReceived(await HttpErrors.FromResponseAsync(Taxonomy, response, cancellationToken).ConfigureAwait(false), ErrorTransport.Http);
             }
         }
 
