@@ -232,6 +232,35 @@ func copyMetadata(metadata map[string]string) map[string]string {
 	return copied
 }
 
+// formatOptional* render an optional field in a message: "" when absent, as C# renders a null.
+func formatOptionalString(value *string) string {
+	if value == nil {
+		return ""
+	}
+	return *value
+}
+
+func formatOptionalInt(value *int32) string {
+	if value == nil {
+		return ""
+	}
+	return formatInt(*value)
+}
+
+func formatOptionalBool(value *bool) string {
+	if value == nil {
+		return ""
+	}
+	return formatBool(*value)
+}
+
+func formatOptionalDuration(value *time.Duration) string {
+	if value == nil {
+		return ""
+	}
+	return formatDuration(*value)
+}
+
 func formatInt(value int32) string { return strconv.FormatInt(int64(value), 10) }
 
 func formatBool(value bool) string {

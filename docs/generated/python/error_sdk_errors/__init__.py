@@ -168,7 +168,10 @@ def parse_duration(text: Optional[str]) -> Optional[datetime.timedelta]:
 
 
 def _format(type_name: str, value: Any) -> str:
-    """A typed value as its metadata string: int in decimal, bool true/false, duration '1.5s', uri as sanitized."""
+    """A typed value as its metadata string: int in decimal, bool true/false, duration '1.5s', uri as sanitized;
+    an absent optional value renders as '' (as C# renders a null)."""
+    if value is None:
+        return ""
     if type_name == "int":
         return str(int(value))
     if type_name == "bool":
