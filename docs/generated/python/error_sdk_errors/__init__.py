@@ -243,10 +243,11 @@ class TaxonomyError(Exception):
         self._developer_message = developer_message
         self._received = received
 
-    def _init_local(self, values: Mapping[str, Any], retry_after: Optional[float], developer_message: Optional[str]) -> None:
+    def _init_local(self, values: Mapping[str, Any], retry_after: Optional[float], developer_message: Optional[str], check: bool = True) -> None:
         if retry_after is not None and (isinstance(retry_after, bool) or not isinstance(retry_after, (int, float)) or retry_after < 0):
             raise ValueError("retry_after must be a non-negative number of seconds")
-        checked = {field.name: _check(field, values.get(field.name)) for field in self.FIELDS}
+        # Keyword arguments are checked; create() passes values it parsed itself (a missing uri stays None, as in C#).
+        checked = {field.name: _check(field, values.get(field.name)) if check else values.get(field.name) for field in self.FIELDS}
         TaxonomyError.__init__(self, self._render(checked), checked, None if retry_after is None else float(retry_after), developer_message)
 
     @classmethod
@@ -1451,7 +1452,7 @@ def create(reason: str, fields: Optional[Mapping[str, str]] = None, retry_after:
         value = _parse(field, fields.get(field.name))
         values[field.name] = _MISSING[field.type] if value is None and not field.optional else value
     error = cls.__new__(cls)
-    error._init_local(values, retry_after, developer_message)
+    error._init_local(values, retry_after, developer_message, check=False)
     return error
 
 
