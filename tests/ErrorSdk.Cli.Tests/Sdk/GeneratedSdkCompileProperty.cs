@@ -59,13 +59,79 @@ namespace ErrorSdk.Cli.Tests.Sdk
                 "        error = module.create(reason, {})",
                 "        assert type(error) is cls and module.from_status(error.to_status()).__class__ is cls, (name, reason)",
                 "print('IMPORTED', len(sys.argv) - 3)",
+                // Hostile input: random codes, details of known and unknown types with random bytes, random trailer bytes.
+                "import random",
+                "from google.rpc import status_pb2",
+                "module = importlib.import_module(sys.argv[3])",
+                "rng = random.Random(13)",
+                "class Call:",
+                "    def __init__(self, code, raw): self._code, self._raw = code, raw",
+                "    def code(self): return self._code",
+                "    def details(self): return 'x'",
+                "    def trailing_metadata(self): return (('grpc-status-details-bin', self._raw),)",
+                "codes = list(__import__('grpc').StatusCode)",
+                "for i in range(300):",
+                "    status = status_pb2.Status(code=rng.randrange(-5, 40), message='m')",
+                "    for _ in range(rng.randrange(4)):",
+                "        detail = status.details.add()",
+                "        detail.type_url = rng.choice(['type.googleapis.com/google.rpc.ErrorInfo', 'type.googleapis.com/google.rpc.RetryInfo', 'x/unknown'])",
+                "        detail.value = bytes(rng.randrange(256) for _ in range(rng.randrange(40)))",
+                "    assert isinstance(module.from_status(status), module.TaxonomyError)",
+                "    raw = bytes(rng.randrange(256) for _ in range(rng.randrange(60)))",
+                "    promoted = module.promote(Call(rng.choice(codes), raw))",
+                "    assert isinstance(promoted, module.TaxonomyError) and promoted.received_status is not None",
+                "print('HOSTILE OK')",
             });
             var pythonRun = ExternalProcess.Run(Prerequisites.Python, new[] { "-c", script, modules, Path.Combine(root, "python") }.Concat(packages).ToArray());
             Assert.True(pythonRun.ExitCode == 0, pythonRun.ToString());
             Assert.Contains("IMPORTED " + Cases, pythonRun.Output);
+            Assert.Contains("HOSTILE OK", pythonRun.Output);
+
+            // Go: FromStatus on hostile statuses never panics and always gives an Error of the package.
+            var hostile = Path.Combine(gopath, "src", "errorsdk.dev", "property", "hostile");
+            Directory.CreateDirectory(hostile);
+            File.WriteAllText(Path.Combine(hostile, "main.go"), HostileGoProgram.Replace("SEEDPKG", "seed" + FirstSeed));
 
             var vet = ExternalProcess.Run(go, new[] { "vet", "errorsdk.dev/property/..." }, Path.Combine(gopath, "src"), GeneratedPeers.GoEnvironment(gopath), System.TimeSpan.FromMinutes(8));
             Assert.True(vet.ExitCode == 0, vet.ToString());
+            var run = ExternalProcess.Run(go, new[] { "run", "errorsdk.dev/property/hostile" }, Path.Combine(gopath, "src"), GeneratedPeers.GoEnvironment(gopath), System.TimeSpan.FromMinutes(8));
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("HOSTILE OK 300", run.Output);
         }
+
+        private const string HostileGoProgram = @"package main
+
+import (
+	""fmt""
+	""math/rand""
+	""os""
+
+	""github.com/golang/protobuf/ptypes/any""
+	spb ""google.golang.org/genproto/googleapis/rpc/status""
+	""google.golang.org/grpc/status""
+
+	sdk ""errorsdk.dev/property/SEEDPKG""
+)
+
+func main() {
+	rng := rand.New(rand.NewSource(13))
+	types := []string{""type.googleapis.com/google.rpc.ErrorInfo"", ""type.googleapis.com/google.rpc.RetryInfo"", ""x/unknown""}
+	for i := 0; i < 300; i++ {
+		p := &spb.Status{Code: int32(rng.Intn(40) + 1), Message: ""m""}
+		for d := rng.Intn(4); d > 0; d-- {
+			value := make([]byte, rng.Intn(40))
+			rng.Read(value)
+			p.Details = append(p.Details, &any.Any{TypeUrl: types[rng.Intn(len(types))], Value: value})
+		}
+		err := sdk.FromStatus(status.FromProto(p))
+		if _, ok := err.(sdk.Error); !ok {
+			fmt.Printf(""case %d: FromStatus gave %T\n"", i, err)
+			os.Exit(1)
+		}
+		_ = sdk.RetryPolicy(err)
+	}
+	fmt.Println(""HOSTILE OK 300"")
+}
+";
     }
 }
