@@ -7,7 +7,7 @@ using ErrorSdk.Cli.Commands;
 namespace ErrorSdk.Cli
 {
     /// <summary>
-    /// The command tree of <c>errorsdk</c>: <c>validate</c>, <c>diff</c> and <c>emit proto|catalog|vectors|grpc-service-config</c>.
+    /// The command tree of <c>errorsdk</c>: <c>validate</c>, <c>diff</c> and <c>emit proto|catalog|vectors|grpc-service-config|python|go</c>.
     /// <see cref="Run"/> is the whole program with its console streams passed in, so tests run commands in-process.
     /// </summary>
     public static class ErrorSdkCli
@@ -17,7 +17,7 @@ namespace ErrorSdk.Cli
         {
             var root = new RootCommand(
                 "errorsdk: validate an ErrorSdk taxonomy.json, check two versions for breaking changes, and emit the " +
-                "artifacts other languages use (.proto reason enum, Markdown catalog, conformance vectors, gRPC retry config).");
+                "artifacts other languages use (typed Python and Go error SDKs, .proto reason enum, Markdown catalog, conformance vectors, gRPC retry config).");
             root.Subcommands.Add(ValidateCommand.Create());
             root.Subcommands.Add(DiffCommand.Create());
             root.Subcommands.Add(EmitCommand.Create());

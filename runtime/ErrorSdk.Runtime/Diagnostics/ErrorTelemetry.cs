@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using ErrorSdk.Internal;
+using ErrorSdk.Generator.Conventions;
 
 namespace ErrorSdk.Diagnostics
 {

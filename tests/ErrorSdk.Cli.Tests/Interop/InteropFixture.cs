@@ -22,7 +22,8 @@ namespace ErrorSdk.Cli.Tests.Interop
 
     /// <summary>
     /// What the interop tests share: the vectors of the default taxonomy (emitted by the CLI), and, built once on
-    /// first use, the Python google.rpc modules (Debian's protoc) and the Go peer binary (Debian's Go packages).
+    /// first use, the Python google.rpc modules (Debian's protoc), the generated Python SDK and the Go peer binary
+    /// (Debian's Go packages, the generated Go SDK).
     /// </summary>
     public sealed class InteropFixture : IDisposable
     {
@@ -31,6 +32,7 @@ namespace ErrorSdk.Cli.Tests.Interop
         private readonly TempDirectory _temp = new TempDirectory("errorsdk-interop-");
         private readonly Lazy<string> _pythonModules;
         private readonly Lazy<string> _goBinary;
+        private readonly Lazy<string> _pythonSdk;
 
         public InteropFixture()
         {
@@ -46,6 +48,7 @@ namespace ErrorSdk.Cli.Tests.Interop
             Vectors = document.RootElement.GetProperty("vectors").EnumerateArray().Select(Read).ToList();
             _pythonModules = new Lazy<string>(BuildPythonModules);
             _goBinary = new Lazy<string>(BuildGo);
+            _pythonSdk = new Lazy<string>(() => GeneratedPeers.EmitPythonSdk(Repo.DefaultTaxonomy, _temp.Path("python-sdk")));
         }
 
         public string VectorsPath { get; }
@@ -59,7 +62,10 @@ namespace ErrorSdk.Cli.Tests.Interop
         /// <summary>A directory with google/rpc/status_pb2.py and error_details_pb2.py.</summary>
         public string PythonModules => _pythonModules.Value;
 
-        /// <summary>The built tests/interop/go program.</summary>
+        /// <summary>The Python package `errorsdk emit python` generates from the default taxonomy (the peer's <c>--sdk</c>).</summary>
+        public string PythonSdk => _pythonSdk.Value;
+
+        /// <summary>The built tests/interop/go program, on the Go package `errorsdk emit go` generates from the default taxonomy.</summary>
         public string GoBinary => _goBinary.Value;
 
         public static string PythonScript => Repo.Path("tests", "interop", "python", "interop.py");
@@ -94,29 +100,7 @@ namespace ErrorSdk.Cli.Tests.Interop
             return output;
         }
 
-        private string BuildGo()
-        {
-            var go = Prerequisites.RequireGo();
-            var output = _temp.Path("interop-go");
-            var gopath = _temp.Path("gopath");
-            Directory.CreateDirectory(gopath);
-            var environment = new Dictionary<string, string>
-            {
-                ["GO111MODULE"] = "off",
-                ["GOPATH"] = gopath + Path.PathSeparator + Prerequisites.GoCode,
-                ["GOFLAGS"] = string.Empty,
-                ["GOCACHE"] = Path.Combine(Path.GetTempPath(), "errorsdk-go-build-cache"),
-                ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? Path.GetTempPath(),
-            };
-            var result = ExternalProcess.Run(
-                go,
-                new[] { "build", "-o", output, Repo.Path("tests", "interop", "go", "interop", "main.go") },
-                Repo.Path("tests", "interop", "go"),
-                environment,
-                TimeSpan.FromMinutes(8));
-            Assert.True(result.ExitCode == 0, "go build failed: " + result);
-            return output;
-        }
+        private string BuildGo() => GeneratedPeers.BuildGoPeer(Repo.DefaultTaxonomy, _temp.Path("go"));
     }
 
     /// <summary>The interop tests run one at a time: each starts servers, and the machine has two cores.</summary>

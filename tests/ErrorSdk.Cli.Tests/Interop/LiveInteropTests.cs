@@ -25,7 +25,7 @@ namespace ErrorSdk.Cli.Tests.Interop
         public async Task Python_grpcio_server_errors_read_back_in_dotnet()
         {
             var modules = _fixture.PythonModules;
-            using var server = new PeerProcess(Prerequisites.Python, new[] { InteropFixture.PythonScript, "server", "--vectors", _fixture.VectorsPath, "--pb2", modules });
+            using var server = new PeerProcess(Prerequisites.Python, new[] { InteropFixture.PythonScript, "server", "--vectors", _fixture.VectorsPath, "--pb2", modules, "--sdk", _fixture.PythonSdk });
             await AssertEveryKindReadsBack(server.WaitForPort(StartTimeout), server);
         }
 
@@ -42,7 +42,7 @@ namespace ErrorSdk.Cli.Tests.Interop
             var modules = _fixture.PythonModules;
             await using var server = await AspNetCoreErrorServer.StartAsync(_fixture.Vectors);
 
-            var result = ExternalProcess.Run(Prerequisites.Python, new[] { InteropFixture.PythonScript, "client", "--vectors", _fixture.VectorsPath, "--pb2", modules, "--port", server.Port.ToString() });
+            var result = ExternalProcess.Run(Prerequisites.Python, new[] { InteropFixture.PythonScript, "client", "--vectors", _fixture.VectorsPath, "--pb2", modules, "--port", server.Port.ToString(), "--sdk", _fixture.PythonSdk });
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Contains("CHECKED " + _fixture.Vectors.Count + " vectors, 0 mismatches", result.Output);
@@ -114,7 +114,7 @@ namespace ErrorSdk.Cli.Tests.Interop
             File.WriteAllText(tampered, document.ToJsonString());
             await using var server = await AspNetCoreErrorServer.StartAsync(_fixture.Vectors);
 
-            var python = ExternalProcess.Run(Prerequisites.Python, new[] { InteropFixture.PythonScript, "client", "--vectors", tampered, "--pb2", modules, "--port", server.Port.ToString() });
+            var python = ExternalProcess.Run(Prerequisites.Python, new[] { InteropFixture.PythonScript, "client", "--vectors", tampered, "--pb2", modules, "--port", server.Port.ToString(), "--sdk", _fixture.PythonSdk });
             var go = ExternalProcess.Run(binary, new[] { "-mode", "client", "-vectors", tampered, "-port", server.Port.ToString() });
 
             foreach (var result in new[] { python, go })

@@ -6,7 +6,7 @@ using ErrorSdk.Generator.Model;
 
 namespace ErrorSdk.Cli.Commands
 {
-    /// <summary><c>errorsdk emit proto|catalog|vectors|grpc-service-config TAXONOMY [-o FILE]</c>.</summary>
+    /// <summary><c>errorsdk emit proto|catalog|vectors|grpc-service-config TAXONOMY [-o FILE]</c> and <c>emit python|go TAXONOMY -o DIR</c>.</summary>
     internal static class EmitCommand
     {
         public static Command Create()
@@ -25,6 +25,8 @@ namespace ErrorSdk.Cli.Commands
                 "JSON conformance vectors: per non-abstract kind a sample google.rpc.Status (base64), its gRPC trailers, its RFC 9457 body and the values to read back.",
                 (spec, _) => VectorEmitter.Emit(spec)));
             emit.Subcommands.Add(ServiceConfig());
+            emit.Subcommands.Add(EmitSdkCommand.Python());
+            emit.Subcommands.Add(EmitSdkCommand.Go());
             return emit;
         }
 

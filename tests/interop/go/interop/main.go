@@ -1,9 +1,10 @@
 // Command interop is the Go side of ErrorSdk's live interop tests, built with Debian's grpc-go and genproto
 // (GO111MODULE=off GOPATH=<dir>:/usr/share/gocode). It is driven by the conformance vectors that
-// `errorsdk emit vectors` writes.
+// `errorsdk emit vectors` writes, and raises and reads errors only through the package `errorsdk emit go
+// --package taxonomy` generated from the same taxonomy, placed at <dir>/src/errorsdk.dev/interop/taxonomy.
 //
-//	interop -mode server -vectors FILE          serve every vector as a gRPC error; prints "PORT <n>"
-//	interop -mode client -vectors FILE -port N  call every vector's method and check the error against it
+//	interop -mode server -vectors FILE          serve every vector as the generated error (taxonomy.Create); prints "PORT <n>"
+//	interop -mode client -vectors FILE -port N  call every vector's method; check the wire and the generated error
 //
 // Each kind is one method, /errorsdk.interop.v1.Conformance/<REASON>, whose request and response are empty.
 package main
@@ -11,6 +12,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io/ioutil"
@@ -21,13 +23,13 @@ import (
 	"time"
 
 	"github.com/golang/protobuf/ptypes"
-	"github.com/golang/protobuf/ptypes/any"
 	"github.com/golang/protobuf/ptypes/empty"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
-	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+
+	"errorsdk.dev/interop/taxonomy"
 )
 
 const methodPrefix = "/errorsdk.interop.v1.Conformance/"
@@ -45,6 +47,8 @@ type vector struct {
 	RetryAfter *string           `json:"retryAfter"`
 	Message    string            `json:"message"`
 	Metadata   map[string]string `json:"metadata"`
+	HTTPStatus int               `json:"httpStatus"`
+	Ancestors  []string          `json:"ancestors"`
 }
 
 type vectorFile struct {
@@ -92,28 +96,6 @@ func load(path string) (map[string]vector, error) {
 	return vectors, nil
 }
 
-// statusOf builds the google.rpc.Status of a vector with genproto's types: ErrorInfo, then RetryInfo when the
-// vector has a delay. It is built from the vector's values, not copied from its bytes.
-func statusOf(v vector) (*spb.Status, error) {
-	info, err := ptypes.MarshalAny(&errdetails.ErrorInfo{Reason: v.Reason, Domain: v.Domain, Metadata: v.Metadata})
-	if err != nil {
-		return nil, err
-	}
-	st := &spb.Status{Code: v.Code.Value, Message: v.Message, Details: []*any.Any{info}}
-	if v.RetryAfter != nil {
-		delay, err := time.ParseDuration(*v.RetryAfter)
-		if err != nil {
-			return nil, err
-		}
-		retry, err := ptypes.MarshalAny(&errdetails.RetryInfo{RetryDelay: ptypes.DurationProto(delay)})
-		if err != nil {
-			return nil, err
-		}
-		st.Details = append(st.Details, retry)
-	}
-	return st, nil
-}
-
 func serve(vectors map[string]vector) {
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -125,11 +107,20 @@ func serve(vectors map[string]vector) {
 		if !ok || !strings.HasPrefix(method, methodPrefix) {
 			return status.Errorf(codes.Unimplemented, "no vector for method %s", method)
 		}
-		st, err := statusOf(v)
-		if err != nil {
-			return status.Errorf(codes.Internal, "building the status of %s: %v", v.Reason, err)
+		var options []taxonomy.Option
+		if v.RetryAfter != nil {
+			delay, err := time.ParseDuration(*v.RetryAfter)
+			if err != nil {
+				return status.Errorf(codes.Internal, "retry delay of %s: %v", v.Reason, err)
+			}
+			options = append(options, taxonomy.WithRetryAfter(delay))
 		}
-		return status.FromProto(st).Err()
+		typed := taxonomy.Create(v.Reason, v.Metadata, options...)
+		if typed == nil {
+			return status.Errorf(codes.Unimplemented, "the generated package has no concrete kind %s", v.Reason)
+		}
+		// Returning the generated error is all a handler does: grpc-go sends its GRPCStatus().
+		return typed
 	}))
 	fmt.Printf("PORT %d\n", listener.Addr().(*net.TCPAddr).Port)
 	os.Stdout.Sync()
@@ -152,7 +143,7 @@ func check(vectors map[string]vector, port int) int {
 		callCtx, callCancel := context.WithTimeout(ctx, 10*time.Second)
 		err := conn.Invoke(callCtx, methodPrefix+reason, &empty.Empty{}, &empty.Empty{})
 		callCancel()
-		for _, problem := range compare(v, err) {
+		for _, problem := range append(compare(v, err), checkTyped(v, err)...) {
 			failures++
 			fmt.Printf("MISMATCH %s: %s\n", reason, problem)
 		}
@@ -221,6 +212,63 @@ func compare(v vector, err error) []string {
 		if err != nil || actual != expected {
 			problems = append(problems, fmt.Sprintf("retry delay %v, expected %v", actual, expected))
 		}
+	}
+	return problems
+}
+
+// checkTyped promotes the call's error with the generated package and checks what a Go caller reads: the concrete
+// type (by its Reason), errors.Is on every ancestor and on nothing else (through %w wrapping), errors.As, the code,
+// HTTP status, retry policy and delay, message and fields.
+func checkTyped(v vector, err error) []string {
+	if err == nil {
+		return nil
+	}
+	var problems []string
+	wrapped := fmt.Errorf("calling %s: %w", v.Reason, taxonomy.FromError(err))
+	var typed taxonomy.Error
+	if !errors.As(wrapped, &typed) {
+		return []string{fmt.Sprintf("FromError gave %T, not a taxonomy.Error", taxonomy.FromError(err))}
+	}
+	if typed.Reason().String() != v.Reason {
+		problems = append(problems, fmt.Sprintf("promoted to %T (%s), expected the type of %s", typed, typed.Reason(), v.Reason))
+	}
+	expected := map[string]bool{v.Reason: true}
+	for _, ancestor := range v.Ancestors {
+		expected[ancestor] = true
+	}
+	for _, reason := range taxonomy.Reasons() {
+		if errors.Is(wrapped, reason.Sentinel()) != expected[reason.String()] {
+			problems = append(problems, fmt.Sprintf("category errors.Is(err, %s) = %v, expected %v", reason, !expected[reason.String()], expected[reason.String()]))
+		}
+	}
+	if int32(typed.Code()) != v.Code.Value || typed.HTTPStatus() != v.HTTPStatus {
+		problems = append(problems, fmt.Sprintf("typed code/http %v/%d, expected %s/%d", typed.Code(), typed.HTTPStatus(), v.Code.Name, v.HTTPStatus))
+	}
+	if taxonomy.RetryPolicy(wrapped).String() != v.Retry {
+		problems = append(problems, fmt.Sprintf("typed retry policy %s, expected %s", taxonomy.RetryPolicy(wrapped), v.Retry))
+	}
+	delay, hasDelay := taxonomy.RetryAfter(wrapped)
+	if v.RetryAfter == nil && hasDelay {
+		problems = append(problems, fmt.Sprintf("typed retry after %v, expected none", delay))
+	} else if v.RetryAfter != nil {
+		want, _ := time.ParseDuration(*v.RetryAfter)
+		if !hasDelay || delay != want {
+			problems = append(problems, fmt.Sprintf("typed retry after %v, expected %v", delay, want))
+		}
+	}
+	if typed.Error() != v.Message {
+		problems = append(problems, fmt.Sprintf("typed message %q, expected %q", typed.Error(), v.Message))
+	}
+	if !sameMetadata(typed.Metadata(), v.Metadata) {
+		problems = append(problems, fmt.Sprintf("typed fields %v, expected %v", typed.Metadata(), v.Metadata))
+	}
+	// A local error rebuilt from the promoted fields renders the same message and metadata.
+	var options []taxonomy.Option
+	if hasDelay {
+		options = append(options, taxonomy.WithRetryAfter(delay))
+	}
+	if local := taxonomy.Create(v.Reason, typed.Metadata(), options...); local == nil || local.Error() != v.Message || !sameMetadata(local.Metadata(), v.Metadata) {
+		problems = append(problems, fmt.Sprintf("the generated error rebuilt from the fields renders %v", local))
 	}
 	return problems
 }
