@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 
@@ -9,7 +10,11 @@ namespace ErrorSdk
     {
         private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-        /// <summary>Percent-encodes as the gRPC spec says: UTF-8 bytes outside 0x20–0x7E, and <c>%</c>.</summary>
+        /// <summary>
+        /// Percent-encodes as the gRPC spec says: UTF-8 bytes outside 0x20–0x7E, and <c>%</c>. <see cref="ToTrailers"/> applies
+        /// it; hidden, it stays for code that writes <c>grpc-message</c> by hand.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public static string PercentEncode(string message)
         {
             if (string.IsNullOrEmpty(message))
@@ -49,7 +54,11 @@ namespace ErrorSdk
             return builder.ToString();
         }
 
-        /// <summary>Decodes <c>%XX</c> sequences as UTF-8; a malformed sequence stays literal and <c>+</c> is not a space.</summary>
+        /// <summary>
+        /// Decodes <c>%XX</c> sequences as UTF-8; a malformed sequence stays literal and <c>+</c> is not a space.
+        /// <see cref="FromTrailers(System.Collections.Generic.IEnumerable{System.Collections.Generic.KeyValuePair{string, string}})"/> applies it.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public static string PercentDecode(string text) => PercentDecode(text, false, out _, out _);
 
         /// <summary>Decodes; for a <paramref name="prefix"/> of a longer text, a UTF-8 sequence cut at its end is dropped, not flagged.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.ComponentModel;
 using ErrorSdk.Internal;
 using ErrorSdk.Safety;
 using ErrorSdk.Wire;
@@ -24,6 +25,7 @@ namespace ErrorSdk
         private string? _outwardMessage;
 
         /// <summary>Creates an error of <paramref name="kind"/>; generated constructors call this.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         protected TaxonomyException(KindInfo kind, in TaxonomyExceptionInit init)
             : base(init.Message, init.InnerException)
         {
@@ -38,7 +40,7 @@ namespace ErrorSdk
             : base(received.Message)
         {
             _received = received;
-            _retryAfter = received.RetryDelay;
+            _retryAfter = received.RetryAfter;
             _developerMessage = received.DebugDetail;
         }
 
@@ -123,6 +125,7 @@ namespace ErrorSdk
         /// Writes the non-sensitive field values of a locally raised error as metadata strings.
         /// Generated classes override it; the base writes nothing.
         /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         protected virtual void WriteMetadata(IDictionary<string, string> metadata)
         {
         }

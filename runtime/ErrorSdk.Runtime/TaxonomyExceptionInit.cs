@@ -67,7 +67,7 @@ namespace ErrorSdk
                 throw new ArgumentNullException(nameof(received));
             }
 
-            return new TaxonomyExceptionInit(received.Message, received.RetryDelay, received.DebugDetail, null, received);
+            return new TaxonomyExceptionInit(received.Message, received.RetryAfter, received.DebugDetail, null, received);
         }
     }
 }

@@ -244,7 +244,7 @@ namespace ErrorSdk.Generator.Emitting
             foreach (var field in kind.OwnFields)
             {
                 var name = CSharpText.Identifier(field.Name);
-                var value = field.Type == FieldKind.Uri ? "global::ErrorSdk.FieldCodec.SanitizeUri(" + name + ")" : name;
+                var value = field.Type == FieldKind.Uri ? name + " is null ? null : global::ErrorSdk.Safety.UriSanitizer.Sanitize(" + name + ")" : name;
                 writer.WriteLine(field.PropertyName + " = " + value + ";");
             }
 
