@@ -62,9 +62,15 @@ for project in "${projects[@]}"; do
       echo "   $framework: $count symbols"
     done
   fi
-  rm -f "$log"
 
   echo "   $(printf '%s\n' "$added" | grep -c . || true) added, $(printf '%s\n' "$removed" | grep -c . || true) removed"
   # The check: the build with warnings as errors (as everywhere) must now pass.
-  dotnet build "$project" -clp:NoSummary -v:q > /dev/null || { echo "$project still fails the API check (do its target frameworks differ in public surface? see docs/public-api.md)" >&2; exit 1; }
+  if ! dotnet build "$project" -clp:NoSummary -v:q > "$log" 2>&1; then
+    grep -E ': error ' "$log" | sed -E 's/ \(https?:[^)]*\)//' | sort -u >&2
+    echo "$project still fails (RS0017 on one framework only: its target frameworks differ in public surface;" \
+      "RS0026/RS0027 and other API design rules: fix the API or suppress with a justification; see docs/public-api.md)" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
 done
