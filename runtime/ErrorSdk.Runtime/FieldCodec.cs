@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using ErrorSdk.Safety;
 
@@ -8,8 +9,10 @@ namespace ErrorSdk
     /// <summary>
     /// The one place that turns typed field values into ErrorInfo metadata strings and back. Generated code uses it
     /// for metadata, message rendering and promotion, so every path formats a value the same way.
-    /// Parsing never throws: an absent or unparsable value reads as null.
+    /// Parsing never throws: an absent or unparsable value reads as null. Plumbing for generated code, hidden from
+    /// IntelliSense; a URI is sanitized with <see cref="UriSanitizer.Sanitize(Uri)"/>.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class FieldCodec
     {
         /// <summary>An int in invariant decimal.</summary>
@@ -165,9 +168,6 @@ namespace ErrorSdk
 
         /// <summary>The sanitized URI value of <paramref name="key"/>, or null when absent or unparsable.</summary>
         public static Uri? ReadUri(IReadOnlyDictionary<string, string>? metadata, string key) => ParseUri(ReadString(metadata, key));
-
-        /// <summary>A URI sanitized for any use (null stays null).</summary>
-        public static Uri? SanitizeUri(Uri? value) => value is null ? null : UriSanitizer.Sanitize(value);
 
         private static bool AllDigits(string text, int start, int end)
         {

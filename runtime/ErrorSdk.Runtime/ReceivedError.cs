@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.ComponentModel;
 using ErrorSdk.Wire;
 
 namespace ErrorSdk
@@ -8,7 +9,8 @@ namespace ErrorSdk
     /// <summary>
     /// What a received <see cref="Google.Rpc.Status"/> says, read once and never with an exception: the code,
     /// the message, one ErrorInfo (the taxonomy's first, else the first foreign one), the retry delay and the debug
-    /// detail. Everything that could not be read is listed in <see cref="Problems"/>; the raw status is kept.
+    /// detail. Everything that could not be read is listed in <see cref="Problems"/>; the raw status is kept (an error
+    /// promoted from it exposes it as <see cref="TaxonomyException.ReceivedStatus"/>).
     /// </summary>
     public sealed class ReceivedError
     {
@@ -24,7 +26,7 @@ namespace ErrorSdk
             string? domain,
             bool isTaxonomyDomain,
             IReadOnlyDictionary<string, string>? metadata,
-            TimeSpan? retryDelay,
+            TimeSpan? retryAfter,
             string? debugDetail,
             IReadOnlyList<string>? problems,
             bool hasLaterErrorInfo = false)
@@ -35,17 +37,17 @@ namespace ErrorSdk
             Domain = domain;
             IsTaxonomyDomain = isTaxonomyDomain;
             Metadata = metadata ?? NoMetadata;
-            RetryDelay = retryDelay;
+            RetryAfter = retryAfter;
             DebugDetail = debugDetail;
             Problems = problems ?? NoProblems;
             HasLaterErrorInfo = hasLaterErrorInfo;
         }
 
-        /// <summary>The raw status, exactly as received.</summary>
-        public Google.Rpc.Status Status { get; }
+        /// <summary>The raw status, exactly as received (public as <see cref="TaxonomyException.ReceivedStatus"/>).</summary>
+        internal Google.Rpc.Status Status { get; }
 
-        /// <summary>The received code value (it may lie outside the known codes).</summary>
-        public int CodeValue => Status.Code;
+        /// <summary>The received code; it may lie outside the named <see cref="Google.Rpc.Code"/> values, as a peer sent it.</summary>
+        public Google.Rpc.Code Code => (Google.Rpc.Code)Status.Code;
 
         /// <summary>
         /// The received message as it arrived, cut at <see cref="WireLimits.MaxMessageLength"/> (and then marked). It is the
@@ -72,8 +74,8 @@ namespace ErrorSdk
         /// </summary>
         public IReadOnlyDictionary<string, string> Metadata { get; }
 
-        /// <summary>The RetryInfo delay, when one arrived and was valid.</summary>
-        public TimeSpan? RetryDelay { get; }
+        /// <summary>The delay the server asked for (its RetryInfo), when one arrived and was valid.</summary>
+        public TimeSpan? RetryAfter { get; }
 
         /// <summary>
         /// The DebugInfo detail, when the sender opted in to send one: cut at <see cref="WireLimits.MaxDebugDetailLength"/>
@@ -105,16 +107,19 @@ namespace ErrorSdk
         /// <summary>
         /// Whether ErrorInfos follow the one that was read and were left undecoded (reading stops at the taxonomy's
         /// first ErrorInfo whose reason is known). A <c>Promote</c> whose ErrorInfo's reason turned out unknown reads
-        /// again with <see cref="Read(Google.Rpc.Status?, string, WireLimits, Func{string, int, bool})"/>.
+        /// again with <see cref="Read(Google.Rpc.Status?, string, WireLimits, Func{string, int, bool})"/>. For generated code.
         /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public bool HasLaterErrorInfo { get; }
 
         /// <summary>
         /// Reads <paramref name="status"/> as <see cref="Read(Google.Rpc.Status?, string, WireLimits)"/> does, choosing the
         /// first ErrorInfo of the taxonomy's domain whose reason <paramref name="isKnownReason"/> accepts (given the reason
         /// and the received code), else the first of the domain, else the first foreign one (docs/design.md's routing).
+        /// For generated code: <c>Promote</c> passes its own table of known reasons.
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="limits"/> or <paramref name="isKnownReason"/> is null.</exception>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public static ReceivedError Read(Google.Rpc.Status? status, string domain, WireLimits limits, Func<string, int, bool> isKnownReason) =>
             StatusDetails.Read(
                 status,

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.ComponentModel;
 using System.Threading;
 using ErrorSdk.Diagnostics;
 using ErrorSdk.Generator.Conventions;
@@ -27,6 +28,7 @@ namespace ErrorSdk
         private int _telemetryMarks;
 
         /// <summary>Creates an error of <paramref name="kind"/>; generated constructors call this.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         protected TaxonomyException(KindInfo kind, in TaxonomyExceptionInit init)
             : base(init.Message, init.InnerException)
         {
@@ -45,7 +47,7 @@ namespace ErrorSdk
             : base(received.Message, TaxonomyPromotion.CurrentCause)
         {
             _received = received;
-            _retryAfter = received.RetryDelay;
+            _retryAfter = received.RetryAfter;
             _developerMessage = received.DebugDetail;
         }
 
@@ -155,6 +157,7 @@ namespace ErrorSdk
         /// Writes the non-sensitive field values of a locally raised error as metadata strings.
         /// Generated classes override it; the base writes nothing.
         /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         protected virtual void WriteMetadata(IDictionary<string, string> metadata)
         {
         }

@@ -67,7 +67,7 @@ namespace ErrorSdk
                 throw new ArgumentNullException(nameof(received));
             }
 
-            return new TaxonomyExceptionInit(received.Message, received.RetryDelay, received.DebugDetail, TaxonomyPromotion.CurrentCause, received);
+            return new TaxonomyExceptionInit(received.Message, received.RetryAfter, received.DebugDetail, TaxonomyPromotion.CurrentCause, received);
         }
     }
 }

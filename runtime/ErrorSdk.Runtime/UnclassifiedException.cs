@@ -29,16 +29,16 @@ namespace ErrorSdk
         public override string Domain => Received!.Domain ?? string.Empty;
 
         /// <summary>The received code, whatever its value.</summary>
-        public override Google.Rpc.Code Code => (Google.Rpc.Code)Received!.CodeValue;
+        public override Google.Rpc.Code Code => Received!.Code;
 
         /// <summary>The HTTP status of the received code.</summary>
-        public override int HttpStatus => GrpcCodeTable.HttpStatusOf(Received!.CodeValue);
+        public override int HttpStatus => GrpcCodeTable.HttpStatusOf((int)Received!.Code);
 
         /// <summary>Retry classified by the code alone (AIP-194).</summary>
-        public override RetryPolicy Retry => Received!.CodeValue switch
+        public override RetryPolicy Retry => (int)Received!.Code switch
         {
             GrpcCodeTable.Unavailable => RetryPolicy.Transient,
-            8 when Received.RetryDelay is not null => RetryPolicy.Throttled,
+            8 when Received.RetryAfter is not null => RetryPolicy.Throttled,
             _ => RetryPolicy.Never,
         };
     }

@@ -180,11 +180,11 @@ namespace ErrorSdk.Bench.Tests
 
         private static void AssertSameReceived(ReceivedError expected, ReceivedError actual)
         {
-            Assert.Equal(expected.CodeValue, actual.CodeValue);
+            Assert.Equal(expected.Code, actual.Code);
             Assert.Equal(expected.Message, actual.Message);
             Assert.Equal(expected.Reason, actual.Reason);
             Assert.Equal(expected.Domain, actual.Domain);
-            Assert.Equal(expected.RetryDelay, actual.RetryDelay);
+            Assert.Equal(expected.RetryAfter, actual.RetryAfter);
             Assert.Equal(Sorted(expected.Metadata), Sorted(actual.Metadata));
             Assert.Empty(actual.Problems);
         }

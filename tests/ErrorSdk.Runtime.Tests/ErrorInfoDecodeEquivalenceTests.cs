@@ -113,7 +113,7 @@ namespace ErrorSdk.Tests
                 var received = ReceivedError.Read(status, "errorsdk.dev");
 
                 var expected = ReferenceRetryDelay(bytes);
-                var actual = received.RetryDelay + " | " + string.Join(" | ", received.Problems);
+                var actual = received.RetryAfter + " | " + string.Join(" | ", received.Problems);
                 Assert.True(expected == actual, "case " + i + " (" + Convert.ToBase64String(bytes) + "): expected " + expected + ", got " + actual);
             }
         }

@@ -74,7 +74,7 @@ namespace ErrorSdk.Tests
             Assert.NotNull(parsed);
             Assert.False(parsed!.IsAbsoluteUri, sent + " was read as " + parsed);
             Assert.Equal(sent, parsed.OriginalString);
-            Assert.Equal(FieldCodec.SanitizeUri(uri), parsed);
+            Assert.Equal(Safety.UriSanitizer.Sanitize(uri), parsed);
         }
 
         [Theory]

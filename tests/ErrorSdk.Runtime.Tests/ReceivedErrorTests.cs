@@ -54,7 +54,7 @@ namespace ErrorSdk.Tests
 
             var received = ReceivedError.Read(status, "errorsdk.dev");
             Assert.Null(received.Reason);
-            Assert.Equal(TimeSpan.FromSeconds(2), received.RetryDelay);
+            Assert.Equal(TimeSpan.FromSeconds(2), received.RetryAfter);
             Assert.Single(received.Problems);
             Assert.Same(status, received.Status);
         }
@@ -65,7 +65,7 @@ namespace ErrorSdk.Tests
             var status = new Google.Rpc.Status { Code = 8 };
             status.Details.Add(Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = new Duration { Seconds = -5 } }));
             var received = ReceivedError.Read(status, "d");
-            Assert.Null(received.RetryDelay);
+            Assert.Null(received.RetryAfter);
             Assert.NotEmpty(received.Problems);
         }
 
@@ -73,7 +73,7 @@ namespace ErrorSdk.Tests
         public void A_null_status_reads_as_unknown()
         {
             var received = ReceivedError.Read(null, "d");
-            Assert.Equal((int)Google.Rpc.Code.Unknown, received.CodeValue);
+            Assert.Equal(Google.Rpc.Code.Unknown, received.Code);
             var unclassified = new UnclassifiedException(received);
             Assert.Equal(RetryPolicy.Never, unclassified.Retry);
             Assert.Equal(500, unclassified.HttpStatus);

@@ -46,7 +46,7 @@ namespace ErrorSdk.Bench.Baselines
                 switch (received.Reason)
                 {
                     case "TOOL_ERROR":
-                        switch (received.CodeValue)
+                        switch ((int)received.Code)
                         {
                             case 8: return new ToolRateLimitException(received);
                             case 16: return new ToolUnauthorizedException(received);
@@ -99,7 +99,7 @@ namespace ErrorSdk.Bench.Baselines
                 }
             }
 
-            switch (received.CodeValue)
+            switch ((int)received.Code)
             {
                 case 1: return new CancelledException(received);
                 case 2: return new UnknownException(received);

@@ -80,12 +80,12 @@ namespace ErrorSdk.Bench.Baselines
         {
             var received = ReceivedError.Read(status, _domain);
             Type? type = null;
-            if (received.IsTaxonomyDomain && received.Reason is { } reason && !_byAlias.TryGetValue((reason, received.CodeValue), out type))
+            if (received.IsTaxonomyDomain && received.Reason is { } reason && !_byAlias.TryGetValue((reason, (int)received.Code), out type))
             {
                 _byReason.TryGetValue(reason, out type);
             }
 
-            if (type is null && !_byCode.TryGetValue(received.CodeValue, out type))
+            if (type is null && !_byCode.TryGetValue((int)received.Code, out type))
             {
                 return new UnclassifiedException(received);
             }

@@ -230,7 +230,7 @@ namespace ErrorSdk.Generator.Emitting
             foreach (var field in kind.OwnFields)
             {
                 var name = CSharpText.Identifier(field.Name);
-                var value = field.Type == FieldKind.Uri ? RuntimeTypes.FieldCodec + ".SanitizeUri(" + name + ")" : name;
+                var value = field.Type == FieldKind.Uri ? name + " is null ? null : " + RuntimeTypes.UriSanitizer + ".Sanitize(" + name + ")" : name;
                 writer.WriteLine(field.PropertyName + " = " + value + ";");
             }
 

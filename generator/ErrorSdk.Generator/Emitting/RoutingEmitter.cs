@@ -94,7 +94,7 @@ namespace ErrorSdk.Generator.Emitting
 
             if (fallbacks.Count > 0)
             {
-                writer.OpenBlock("switch (received.CodeValue)");
+                writer.OpenBlock("switch ((int)received.Code)");
                 foreach (var line in fallbacks)
                 {
                     writer.WriteLine(line);
@@ -129,7 +129,7 @@ namespace ErrorSdk.Generator.Emitting
             writer.WriteLine("// The typed exception of the received ErrorInfo's reason, or null (no ErrorInfo of the domain, an unknown or an abstract reason).");
             writer.OpenBlock("private static " + RuntimeTypes.TaxonomyException + "? PromoteByReason(" + RuntimeTypes.ReceivedError + " received)");
             writer.OpenBlock("if (received.IsTaxonomyDomain && received.Reason is { } reason)");
-            writer.WriteLine("int index = IndexOfRoute(reason, received.CodeValue);");
+            writer.WriteLine("int index = IndexOfRoute(reason, (int)received.Code);");
             writer.WriteLine();
             writer.WriteLine("// An abstract kind promotes to nothing: its reason reads as unknown.");
             writer.WriteLine("return index >= 0 ? PromoteKind(index, received) : null;");

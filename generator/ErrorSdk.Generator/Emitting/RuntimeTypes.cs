@@ -15,6 +15,7 @@ namespace ErrorSdk.Generator.Emitting
         public const string FieldInfo = "global::ErrorSdk.FieldInfo";
         public const string FieldType = "global::ErrorSdk.FieldType";
         public const string FieldCodec = "global::ErrorSdk.FieldCodec";
+        public const string UriSanitizer = "global::ErrorSdk.Safety.UriSanitizer";
         public const string RetryPolicy = "global::ErrorSdk.RetryPolicy";
         public const string ReceivedError = "global::ErrorSdk.ReceivedError";
         public const string WireLimits = "global::ErrorSdk.WireLimits";

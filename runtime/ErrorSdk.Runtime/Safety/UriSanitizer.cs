@@ -5,7 +5,8 @@ namespace ErrorSdk.Safety
     /// <summary>Reduces a URI to scheme://host[:port]/path: userinfo, query and fragment never leave it.</summary>
     public static class UriSanitizer
     {
-        /// <summary>The sanitized URI. A relative URI keeps only its path.</summary>
+        /// <summary>The sanitized URI: the one way to sanitize a URI. A relative URI keeps only its path.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="uri"/> is null.</exception>
         public static Uri Sanitize(Uri uri)
         {
             if (uri is null)
@@ -17,7 +18,7 @@ namespace ErrorSdk.Safety
         }
 
         /// <summary>The sanitized URI as text.</summary>
-        public static string SanitizeToString(Uri uri)
+        internal static string SanitizeToString(Uri uri)
         {
             if (uri is null)
             {

@@ -287,7 +287,7 @@ namespace ErrorSdk.Cli.Tests.Commands
             Assert.Equal(kind.Reason, received.Reason);
             Assert.True(received.IsTaxonomyDomain);
             Assert.Equal(metadata, received.Metadata.ToDictionary(e => e.Key, e => e.Value));
-            Assert.Equal(retryAfter, received.RetryDelay);
+            Assert.Equal(retryAfter, received.RetryAfter);
             Assert.Null(received.DebugDetail);
         }
     }

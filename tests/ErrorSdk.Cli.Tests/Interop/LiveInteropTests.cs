@@ -193,9 +193,9 @@ namespace ErrorSdk.Cli.Tests.Interop
                 yield return "metadata {" + string.Join(", ", metadata) + "}, expected {" + string.Join(", ", vector.Metadata) + "}";
             }
 
-            if (received.RetryDelay != vector.RetryAfter)
+            if (received.RetryAfter != vector.RetryAfter)
             {
-                yield return "retry delay " + received.RetryDelay + ", expected " + vector.RetryAfter;
+                yield return "retry delay " + received.RetryAfter + ", expected " + vector.RetryAfter;
             }
 
             // The generated SDK routes what the peer sent to the kind's own class, with its code and retry policy.

@@ -287,7 +287,7 @@ namespace Acme.Errors
         protected UpstreamErrorException(global::ErrorSdk.KindInfo kind, in global::ErrorSdk.TaxonomyExceptionInit init, global::System.Uri? endpoint, string? rawBody, string statusClass, int statusCode, string statusPhrase)
             : base(kind, init)
         {
-            Endpoint = global::ErrorSdk.FieldCodec.SanitizeUri(endpoint);
+            Endpoint = endpoint is null ? null : global::ErrorSdk.Safety.UriSanitizer.Sanitize(endpoint);
             RawBody = rawBody;
             StatusClass = statusClass;
             StatusCode = statusCode;
@@ -412,7 +412,7 @@ namespace Acme.Errors
             Elapsed = elapsed;
             Partial = partial;
             RetryBudget = retryBudget;
-            Target = global::ErrorSdk.FieldCodec.SanitizeUri(target);
+            Target = target is null ? null : global::ErrorSdk.Safety.UriSanitizer.Sanitize(target);
         }
 
         /// <inheritdoc />

@@ -143,7 +143,7 @@ namespace Acme.Errors
                 return later;
             }
 
-            switch (received.CodeValue)
+            switch ((int)received.Code)
             {
                 case 8: return new global::Acme.Errors.TooManyRequestsException(received);
                 case 14: return new global::Acme.Errors.UpstreamErrorException(received);
@@ -165,7 +165,7 @@ namespace Acme.Errors
         {
             if (received.IsTaxonomyDomain && received.Reason is { } reason)
             {
-                int index = IndexOfRoute(reason, received.CodeValue);
+                int index = IndexOfRoute(reason, (int)received.Code);
 
                 // An abstract kind promotes to nothing: its reason reads as unknown.
                 return index >= 0 ? PromoteKind(index, received) : null;

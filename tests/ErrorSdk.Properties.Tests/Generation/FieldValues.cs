@@ -18,7 +18,7 @@ namespace ErrorSdk.Properties.Tests.Generation
         public string Wire => Typed is Uri uri ? FieldCodec.FormatUri(uri) : Text;
 
         /// <summary>What the generated property must hold: the value itself, a uri sanitized.</summary>
-        public object Property => Typed is Uri uri ? FieldCodec.SanitizeUri(uri)! : Typed;
+        public object Property => Typed is Uri uri ? ErrorSdk.Safety.UriSanitizer.Sanitize(uri) : Typed;
 
         public override string ToString() => Field.Name + " = " + Text;
     }

@@ -354,7 +354,7 @@ namespace ErrorSdk.Tests.Hardening
             var empty = GrpcWire.FromTrailers(new[] { H("grpc-status", null!), H("grpc-message", null!), H("grpc-status-details-bin", null!) })!;
             Assert.Equal((int)Google.Rpc.Code.Unknown, empty.Code);
             Assert.Equal(string.Empty, empty.Message);
-            Assert.Equal(2, ReceivedError.Read(null, Domain).CodeValue);
+            Assert.Equal(Google.Rpc.Code.Unknown, ReceivedError.Read(null, Domain).Code);
         }
     }
 }

@@ -50,14 +50,14 @@ namespace ErrorSdk.Tests.Hardening
                 Assert.Contains(received.Problems, p => p.StartsWith("code ", StringComparison.Ordinal));
             }
 
-            Assert.True(received.RetryDelay is null || received.RetryDelay >= TimeSpan.Zero, "negative retry delay");
+            Assert.True(received.RetryAfter is null || received.RetryAfter >= TimeSpan.Zero, "negative retry delay");
             CheckSendable(new UnclassifiedException(received), received);
         }
 
         /// <summary>The promoted error can be shown and sent on; its trailers read back to the same status.</summary>
         public static void CheckSendable(TaxonomyException error, ReceivedError received)
         {
-            Assert.Equal(received.CodeValue, (int)error.Code);
+            Assert.Equal(received.Code, error.Code);
             Assert.NotNull(error.ToString());
             Assert.Contains(error.HttpStatus, new[] { 200, 400, 401, 403, 404, 409, 429, 499, 500, 501, 503, 504 });
             var sent = error.ToStatus(includeDeveloperMessage: true);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace ErrorSdk
 {
@@ -7,6 +8,7 @@ namespace ErrorSdk
     public sealed class KindInfo
     {
         /// <summary>Creates a kind description. Generated code calls this; users rarely need to.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public KindInfo(
             string reason,
             string domain,

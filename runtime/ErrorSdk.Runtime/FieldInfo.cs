@@ -1,9 +1,12 @@
+using System.ComponentModel;
+
 namespace ErrorSdk
 {
     /// <summary>Describes one typed field of an error kind.</summary>
     public sealed class FieldInfo
     {
         /// <summary>Creates a field description. Generated code calls this; users rarely need to.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public FieldInfo(string name, FieldType type, bool isOptional, bool isSensitive, string description)
         {
             Name = name;

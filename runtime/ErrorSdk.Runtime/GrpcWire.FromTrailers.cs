@@ -2,107 +2,14 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using Google.Protobuf;
 using ErrorSdk.Wire;
 
 namespace ErrorSdk
 {
-    /// <summary>
-    /// The gRPC status trailers: <c>grpc-status</c>, <c>grpc-message</c> (percent-encoded UTF-8) and
-    /// <c>grpc-status-details-bin</c> (base64 of the serialized <c>google.rpc.Status</c>).
-    /// </summary>
-    /// <remarks>
-    /// Reading never throws and loses nothing silently. When several details values arrive (repeated headers or
-    /// comma-joined), the first one that decodes wins. When <c>grpc-status</c> and the details' code disagree,
-    /// the header wins (it is what every client sees). Undecodable values, extra values, mismatches, malformed
-    /// percent-encoding and cuts at a <see cref="WireLimits"/> limit are kept as details of type
-    /// <see cref="TrailerProblemTypeUrl"/> (a <c>google.protobuf.Struct</c> with <c>problem</c>, <c>raw</c> — an
-    /// excerpt of at most 256 characters — and, for cuts, <c>note</c>), at most 16 of them plus one that counts the rest.
-    /// </remarks>
-    public static class GrpcWire
+    // Reading: a status from received trailers, never throwing, within WireLimits.
+    public static partial class GrpcWire
     {
-        /// <summary>The trailer carrying the decimal status code.</summary>
-        public const string StatusHeader = "grpc-status";
-
-        /// <summary>The trailer carrying the percent-encoded message.</summary>
-        public const string MessageHeader = "grpc-message";
-
-        /// <summary>The trailer carrying base64 of the serialized <c>google.rpc.Status</c>.</summary>
-        public const string DetailsHeader = "grpc-status-details-bin";
-
-        /// <summary>Type URL of the detail that records what could not be read from the trailers.</summary>
-        public const string TrailerProblemTypeUrl = "type.errorsdk.dev/errorsdk.wire.v1.TrailerProblem";
-
-        internal const string TrailerProblemTypeName = "errorsdk.wire.v1.TrailerProblem";
-
-        // grpc-status values of the known codes, made once.
-        private static readonly string[] CodeTexts =
-        {
-            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
-        };
-
-        private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-        /// <summary>The trailers that carry <paramref name="status"/>; details go unpadded, as the gRPC spec recommends.</summary>
-        public static IReadOnlyList<KeyValuePair<string, string>> ToTrailers(Google.Rpc.Status status)
-        {
-            if (status is null)
-            {
-                throw new ArgumentNullException(nameof(status));
-            }
-
-            var code = (uint)status.Code < (uint)CodeTexts.Length ? CodeTexts[status.Code] : status.Code.ToString(CultureInfo.InvariantCulture);
-            var trailers = new List<KeyValuePair<string, string>>(3)
-            {
-                new KeyValuePair<string, string>(StatusHeader, code),
-            };
-            if (!string.IsNullOrEmpty(status.Message))
-            {
-                trailers.Add(new KeyValuePair<string, string>(MessageHeader, PercentEncode(status.Message)));
-            }
-
-            if (status.Details.Count > 0)
-            {
-                trailers.Add(new KeyValuePair<string, string>(DetailsHeader, EncodeUnpaddedBase64(status)));
-            }
-
-            return trailers;
-        }
-
-        /// <summary>
-        /// Base64 of the serialized status without padding, the one string it ends as: the bytes and the characters
-        /// go through pooled buffers instead of a byte array, a padded string and a trimmed copy.
-        /// </summary>
-        private static string EncodeUnpaddedBase64(Google.Rpc.Status status)
-        {
-            int size = status.CalculateSize();
-            var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(size, 1));
-            char[]? chars = null;
-            try
-            {
-                var output = new CodedOutputStream(bytes);
-                status.WriteTo(output);
-                output.Flush();
-                chars = ArrayPool<char>.Shared.Rent(Math.Max(((size + 2) / 3) * 4, 1));
-                int length = Convert.ToBase64CharArray(bytes, 0, size, chars, 0);
-                while (length > 0 && chars[length - 1] == '=')
-                {
-                    length--;
-                }
-
-                return new string(chars, 0, length);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(bytes);
-                if (chars is not null)
-                {
-                    ArrayPool<char>.Shared.Return(chars);
-                }
-            }
-        }
-
         /// <summary>
         /// Reads a status from response headers or trailers (trailers-only responses put them in the headers) within
         /// <see cref="WireLimits.Default"/>. Null when there is no <c>grpc-status</c>. Never throws.
@@ -194,93 +101,6 @@ namespace ErrorSdk
             }
 
             return status;
-        }
-
-        /// <summary>Percent-encodes as the gRPC spec says: UTF-8 bytes outside 0x20–0x7E, and <c>%</c>.</summary>
-        public static string PercentEncode(string message)
-        {
-            if (string.IsNullOrEmpty(message))
-            {
-                return string.Empty;
-            }
-
-            bool plain = true;
-            foreach (char c in message)
-            {
-                if (c < 0x20 || c > 0x7E || c == '%')
-                {
-                    plain = false;
-                    break;
-                }
-            }
-
-            if (plain)
-            {
-                return message;
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(message);
-            var builder = new StringBuilder(bytes.Length * 2);
-            foreach (byte b in bytes)
-            {
-                if (b < 0x20 || b > 0x7E || b == (byte)'%')
-                {
-                    builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    builder.Append((char)b);
-                }
-            }
-
-            return builder.ToString();
-        }
-
-        /// <summary>Decodes <c>%XX</c> sequences as UTF-8; a malformed sequence stays literal and <c>+</c> is not a space.</summary>
-        public static string PercentDecode(string text) => PercentDecode(text, false, out _, out _);
-
-        /// <summary>Decodes; for a <paramref name="prefix"/> of a longer text, a UTF-8 sequence cut at its end is dropped, not flagged.</summary>
-        private static string PercentDecode(string? text, bool prefix, out bool malformedEscape, out bool invalidUtf8)
-        {
-            malformedEscape = false;
-            invalidUtf8 = false;
-            if (string.IsNullOrEmpty(text) || text!.IndexOf('%') < 0)
-            {
-                return text ?? string.Empty;
-            }
-
-            var chars = Encoding.UTF8.GetBytes(text);
-            var bytes = new byte[chars.Length];
-            int length = 0;
-            for (int i = 0; i < chars.Length; i++)
-            {
-                if (chars[i] == (byte)'%' && i + 2 < chars.Length && IsHex(chars[i + 1]) && IsHex(chars[i + 2]))
-                {
-                    bytes[length++] = (byte)((HexValue(chars[i + 1]) << 4) | HexValue(chars[i + 2]));
-                    i += 2;
-                }
-                else
-                {
-                    malformedEscape |= chars[i] == (byte)'%';
-                    bytes[length++] = chars[i];
-                }
-            }
-
-            if (prefix)
-            {
-                length = CompleteUtf8Length(bytes, length);
-            }
-
-            try
-            {
-                return StrictUtf8.GetString(bytes, 0, length);
-            }
-            catch (DecoderFallbackException)
-            {
-                // Invalid UTF-8 from the peer: replacement characters, and the caller records it.
-                invalidUtf8 = true;
-                return Encoding.UTF8.GetString(bytes, 0, length);
-            }
         }
 
         /// <summary>Decodes base64 with or without padding (standard or URL-safe alphabet); null when invalid.</summary>
@@ -392,23 +212,6 @@ namespace ErrorSdk
             }
 
             return end;
-        }
-
-        /// <summary>The length of <paramref name="bytes"/> without a trailing UTF-8 sequence that the cut left incomplete.</summary>
-        private static int CompleteUtf8Length(byte[] bytes, int length)
-        {
-            for (int back = 1; back <= 4 && back <= length; back++)
-            {
-                byte b = bytes[length - back];
-                if ((b & 0xC0) != 0x80)
-                {
-                    // A lead byte (or ASCII): keep the sequence only if all of its bytes are there.
-                    int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-                    return needed > back ? length - back : length;
-                }
-            }
-
-            return length;
         }
 
         private static bool TryParseCode(string text, out int code)
@@ -526,8 +329,5 @@ namespace ErrorSdk
         }
 
 #endif
-        private static bool IsHex(byte b) => (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
-
-        private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;
     }
 }
