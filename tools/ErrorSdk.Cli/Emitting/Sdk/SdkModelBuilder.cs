@@ -51,7 +51,7 @@ namespace ErrorSdk.Cli.Emitting.Sdk
             var fallbacks = spec.Kinds.Where(k => !k.IsAbstract)
                 .SelectMany(k => k.FallbackFor.Select(code => new FallbackModel
                 {
-                    CodeValue = ErrorSdk.Internal.GrpcCodeTable.ValueOf(code),
+                    CodeValue = ErrorSdk.Generator.Conventions.GrpcCodeTable.ValueOf(code),
                     CodeName = code,
                     Kind = models[k.Reason],
                 }))
