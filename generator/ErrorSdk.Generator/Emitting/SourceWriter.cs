@@ -41,8 +41,9 @@ namespace ErrorSdk.Generator.Emitting
 
         /// <summary>
         /// Writes a block of lines, each indented at the current level (like dotnet/runtime's
-        /// <c>SourceWriter.WriteLine(ReadOnlySpan&lt;char&gt;)</c>), so a template reads like the code it emits. Empty lines
-        /// stay bare; a <c>\r</c> before a line break is dropped.
+        /// <c>SourceWriter.WriteLine(ReadOnlySpan&lt;char&gt;)</c>), so a template reads like the code it emits. Every
+        /// <c>\n</c> ends a line, so a block ending in one ends with an empty line; empty lines stay bare; a <c>\r</c>
+        /// before a line break is dropped.
         /// </summary>
         public void WriteLines(string block)
         {
