@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Generator.Model;
 
 namespace ErrorSdk.Cli.Emitting.Sdk
@@ -69,7 +70,7 @@ namespace ErrorSdk.Cli.Emitting.Sdk
         };
 
         /// <inheritdoc />
-        public override string RetryIdentifier(RetryKind retry) => "Retry" + ToPascal(Naming.RetryName(retry));
+        public override string RetryIdentifier(RetryKind retry) => "Retry" + ToPascal(Vocabulary.NameOf(retry));
 
         /// <inheritdoc />
         public override string OutputPath(string package, string template) =>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Generator.Model;
 
 namespace ErrorSdk.Cli.Emitting.Sdk
@@ -57,7 +58,7 @@ namespace ErrorSdk.Cli.Emitting.Sdk
         public override string CodeIdentifier(string codeName) => codeName;
 
         /// <inheritdoc />
-        public override string RetryIdentifier(RetryKind retry) => Naming.RetryName(retry).ToUpperInvariant();
+        public override string RetryIdentifier(RetryKind retry) => Vocabulary.NameOf(retry).ToUpperInvariant();
 
         /// <inheritdoc />
         public override string OutputPath(string package, string template) =>

@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Text;
+using System;
+using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Generator.Model;
 
 namespace ErrorSdk.Cli.Emitting.Sdk
@@ -39,7 +40,7 @@ namespace ErrorSdk.Cli.Emitting.Sdk
         public abstract string OutputPath(string package, string template);
 
         /// <summary><c>statusCode</c> → <c>status_code</c>; <c>HTTPError</c> → <c>http_error</c>.</summary>
-        public static string ToSnake(string camel) => Naming.ToUpperSnake(camel).ToLowerInvariant();
+        public static string ToSnake(string camel) => NameCase.PascalToUpperSnake(camel).ToLowerInvariant();
 
         /// <summary><c>statusCode</c> → <c>StatusCode</c>.</summary>
         public static string ToPascal(string camel) => camel.Length == 0 ? camel : char.ToUpperInvariant(camel[0]) + camel.Substring(1);

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System;
+using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Generator.Model;
 
 namespace ErrorSdk.Cli.Emitting.Sdk
@@ -106,7 +107,7 @@ namespace ErrorSdk.Cli.Emitting.Sdk
                 CodeIdentifier = language.CodeIdentifier(kind.CodeName),
                 CodeValue = kind.CodeValue,
                 HttpStatus = kind.HttpStatus,
-                Retry = Naming.RetryName(kind.Retry),
+                Retry = Vocabulary.NameOf(kind.Retry),
                 RetryIdentifier = language.RetryIdentifier(kind.Retry),
                 IsAbstract = kind.IsAbstract,
                 Deprecated = kind.Deprecated,
@@ -132,7 +133,7 @@ namespace ErrorSdk.Cli.Emitting.Sdk
             Name = field.Name,
             Member = language.Member(field),
             Parameter = language.Parameter(field),
-            Type = Naming.FieldTypeName(field.Type),
+            Type = Vocabulary.NameOf(field.Type),
             TypeName = language.TypeName(field.Type, field.Optional),
             BaseTypeName = language.TypeName(field.Type, optional: false),
             Optional = field.Optional,
