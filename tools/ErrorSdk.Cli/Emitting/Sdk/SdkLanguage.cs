@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
-using System;
 using ErrorSdk.Generator.Conventions;
 using ErrorSdk.Generator.Model;
 
