@@ -42,32 +42,29 @@ namespace ErrorSdk.Grpc.Tests
 
             using (var call = _server.Client.ServerStream(request))
             {
-                var replies = new List<int>();
-                var error = await Assert.ThrowsAnyAsync<TaxonomyException>(async () =>
-                {
-                    while (await call.ResponseStream.MoveNext(default))
-                    {
-                        replies.Add(call.ResponseStream.Current.Index);
-                    }
-                });
-                Assert.Equal(new[] { 0, 1 }, replies);
-                Kinds.AssertRoundTrip(sent, error, "server streaming");
+                Kinds.AssertRoundTrip(sent, await ReadUntilFailureAsync(call.ResponseStream), "server streaming");
             }
 
             using (var call = _server.Client.Duplex())
             {
                 await call.RequestStream.WriteAsync(request);
-                var replies = new List<int>();
-                var error = await Assert.ThrowsAnyAsync<TaxonomyException>(async () =>
-                {
-                    while (await call.ResponseStream.MoveNext(default))
-                    {
-                        replies.Add(call.ResponseStream.Current.Index);
-                    }
-                });
-                Assert.Equal(new[] { 0, 1 }, replies);
-                Kinds.AssertRoundTrip(sent, error, "duplex");
+                Kinds.AssertRoundTrip(sent, await ReadUntilFailureAsync(call.ResponseStream), "duplex");
             }
+        }
+
+        /// <summary>Reads a response stream to its failure: the replies streamed before it must all arrive first.</summary>
+        private static async Task<TaxonomyException> ReadUntilFailureAsync(IAsyncStreamReader<ProbeReply> stream)
+        {
+            var replies = new List<int>();
+            var error = await Assert.ThrowsAnyAsync<TaxonomyException>(async () =>
+            {
+                while (await stream.MoveNext(default))
+                {
+                    replies.Add(stream.Current.Index);
+                }
+            });
+            Assert.Equal(new[] { 0, 1 }, replies);
+            return error;
         }
 
         [Fact]
