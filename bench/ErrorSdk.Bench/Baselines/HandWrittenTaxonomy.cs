@@ -88,6 +88,7 @@ namespace ErrorSdk.Bench.Baselines
                     case "NETWORK_TRANSPORT_UNREACHABLE": return new NetworkTransportUnreachableException(received);
                     case "NETWORK_TRANSPORT_UNDECODABLE": return new NetworkTransportUndecodableException(received);
                     case "NETWORK_TRANSPORT_REDIRECT_LIMIT": return new NetworkTransportRedirectLimitException(received);
+                    case "NETWORK_TRANSPORT_LIMIT_EXCEEDED": return new NetworkTransportLimitExceededException(received);
                     case "TOOL_RUNTIME_FATAL": return new ToolRuntimeFatalException(received);
                     case "INVALID_REQUEST_CONSTRUCTION": return new InvalidRequestConstructionException(received);
                     case "TLS_CONFIGURATION": return new TlsConfigurationException(received);
@@ -168,8 +169,7 @@ namespace ErrorSdk.Bench.Baselines
             "UNAUTHENTICATED" => RetryPolicy.Reauthenticate,
             "TOO_MANY_REQUESTS" or "QUOTA_EXCEEDED" or "TOOL_RATE_LIMIT" or "UPSTREAM_RATE_LIMIT" => RetryPolicy.Throttled,
             "SERVICE_UNAVAILABLE" or "TOOL_UNAVAILABLE" or "UPSTREAM_ERROR" or "UPSTREAM_REQUEST_TIMEOUT" or "UPSTREAM_SERVER_ERROR"
-                or "NETWORK_TRANSPORT_ERROR" or "NETWORK_TRANSPORT_TIMEOUT" or "NETWORK_TRANSPORT_UNREACHABLE"
-                or "NETWORK_TRANSPORT_UNDECODABLE" => RetryPolicy.Transient,
+                or "NETWORK_TRANSPORT_ERROR" or "NETWORK_TRANSPORT_TIMEOUT" or "NETWORK_TRANSPORT_UNREACHABLE" => RetryPolicy.Transient,
             _ => RetryPolicy.Never,
         };
 
@@ -180,7 +180,7 @@ namespace ErrorSdk.Bench.Baselines
         public static Google.Rpc.Code CodeOf(string reason) => reason switch
         {
             "INVALID_ARGUMENT" => Google.Rpc.Code.InvalidArgument,
-            "FAILED_PRECONDITION" or "UPSTREAM_BAD_REQUEST" or "NETWORK_TRANSPORT_REDIRECT_LIMIT" or "PROVISION_TERMINAL"
+            "FAILED_PRECONDITION" or "UPSTREAM_BAD_REQUEST" or "NETWORK_TRANSPORT_REDIRECT_LIMIT" or "NETWORK_TRANSPORT_LIMIT_EXCEEDED" or "PROVISION_TERMINAL"
                 or "USER_NOT_PROVISIONABLE" or "TARGET_MANAGED_EXTERNALLY" or "LICENSE_EXHAUSTED" or "VALIDATION_FAILURE"
                 => Google.Rpc.Code.FailedPrecondition,
             "OUT_OF_RANGE" => Google.Rpc.Code.OutOfRange,
@@ -191,12 +191,11 @@ namespace ErrorSdk.Bench.Baselines
             "PERMISSION_DENIED" or "TOOL_FORBIDDEN" or "UPSTREAM_AUTH" or "OPERATION_NOT_PERMITTED" => Google.Rpc.Code.PermissionDenied,
             "TOO_MANY_REQUESTS" or "QUOTA_EXCEEDED" or "TOOL_RATE_LIMIT" or "UPSTREAM_RATE_LIMIT" => Google.Rpc.Code.ResourceExhausted,
             "SERVICE_UNAVAILABLE" or "TOOL_UNAVAILABLE" or "UPSTREAM_ERROR" or "UPSTREAM_REQUEST_TIMEOUT" or "UPSTREAM_SERVER_ERROR"
-                or "NETWORK_TRANSPORT_ERROR" or "NETWORK_TRANSPORT_TIMEOUT" or "NETWORK_TRANSPORT_UNREACHABLE"
-                or "NETWORK_TRANSPORT_UNDECODABLE" => Google.Rpc.Code.Unavailable,
+                or "NETWORK_TRANSPORT_ERROR" or "NETWORK_TRANSPORT_TIMEOUT" or "NETWORK_TRANSPORT_UNREACHABLE" => Google.Rpc.Code.Unavailable,
             "DEADLINE_EXCEEDED" => Google.Rpc.Code.DeadlineExceeded,
             "CANCELLED" => Google.Rpc.Code.Cancelled,
             "UNIMPLEMENTED" => Google.Rpc.Code.Unimplemented,
-            "INTERNAL" or "TOOL_RUNTIME_FATAL" or "INVALID_REQUEST_CONSTRUCTION" or "TLS_CONFIGURATION" => Google.Rpc.Code.Internal,
+            "INTERNAL" or "TOOL_RUNTIME_FATAL" or "INVALID_REQUEST_CONSTRUCTION" or "TLS_CONFIGURATION" or "NETWORK_TRANSPORT_UNDECODABLE" => Google.Rpc.Code.Internal,
             "DATA_LOSS" => Google.Rpc.Code.DataLoss,
             "UNKNOWN" or "TOOL_ERROR" => Google.Rpc.Code.Unknown,
             _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a reason of the taxonomy."),
