@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using ErrorSdk.Diagnostics;
 
 namespace ErrorSdk.Grpc
 {
@@ -71,7 +72,16 @@ namespace ErrorSdk.Grpc
         }
 
         /// <summary>The typed exception for <paramref name="exception"/>, read within this interceptor's limits.</summary>
-        internal TaxonomyException Promote(RpcException exception) => _taxonomy.Promote(exception, _limits);
+        internal TaxonomyException Promote(RpcException exception)
+        {
+            TaxonomyException error;
+            using (ErrorTelemetry.SuppressReceived())
+            {
+                error = _taxonomy.Promote(exception, _limits); // recorded once below, tagged with its transport
+            }
+
+            return ErrorTelemetry.RecordReceived(error, ErrorTransport.Grpc);
+        }
 
         internal async Task<T> Promoting<T>(Task<T> task)
         {

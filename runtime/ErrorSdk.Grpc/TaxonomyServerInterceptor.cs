@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using ErrorSdk.Diagnostics;
 
 namespace ErrorSdk.Grpc
 {
@@ -100,7 +101,8 @@ namespace ErrorSdk.Grpc
             var error = ErrorChain.Find<TaxonomyException>(exception)
                 ?? _options.MapException?.Invoke(exception, context)
                 ?? (_internal ??= new InternalErrorFactory(_taxonomy, _options.InternalReason)).Create(exception);
-            return error.ToRpcException(_options.IncludeDeveloperMessage);
+            // Recorded before ToStatus so the span also gets rpc.grpc.status_code (ToStatus alone records without it).
+            return ErrorTelemetry.RecordRaised(error, ErrorTransport.Grpc).ToRpcException(_options.IncludeDeveloperMessage);
         }
     }
 }
