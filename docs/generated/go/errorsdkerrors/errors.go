@@ -60,6 +60,7 @@ const (
 	ReasonNetworkTransportUnreachable Reason = 72
 	ReasonNetworkTransportUndecodable Reason = 73
 	ReasonNetworkTransportRedirectLimit Reason = 74
+	ReasonNetworkTransportLimitExceeded Reason = 75
 	ReasonToolRuntimeFatal Reason = 90
 	ReasonInvalidRequestConstruction Reason = 91
 	ReasonTlsConfiguration Reason = 92
@@ -142,6 +143,8 @@ func (r Reason) String() string {
 		return "NETWORK_TRANSPORT_UNDECODABLE"
 	case ReasonNetworkTransportRedirectLimit:
 		return "NETWORK_TRANSPORT_REDIRECT_LIMIT"
+	case ReasonNetworkTransportLimitExceeded:
+		return "NETWORK_TRANSPORT_LIMIT_EXCEEDED"
 	case ReasonToolRuntimeFatal:
 		return "TOOL_RUNTIME_FATAL"
 	case ReasonInvalidRequestConstruction:
@@ -235,6 +238,8 @@ func ParseReason(reason string) (Reason, bool) {
 		return ReasonNetworkTransportUndecodable, true
 	case "NETWORK_TRANSPORT_REDIRECT_LIMIT":
 		return ReasonNetworkTransportRedirectLimit, true
+	case "NETWORK_TRANSPORT_LIMIT_EXCEEDED":
+		return ReasonNetworkTransportLimitExceeded, true
 	case "TOOL_RUNTIME_FATAL":
 		return ReasonToolRuntimeFatal, true
 	case "INVALID_REQUEST_CONSTRUCTION":
@@ -294,6 +299,7 @@ func Reasons() []Reason {
 		ReasonNetworkTransportUnreachable,
 		ReasonNetworkTransportUndecodable,
 		ReasonNetworkTransportRedirectLimit,
+		ReasonNetworkTransportLimitExceeded,
 		ReasonToolRuntimeFatal,
 		ReasonInvalidRequestConstruction,
 		ReasonTlsConfiguration,
@@ -377,6 +383,8 @@ func (r Reason) Sentinel() *Sentinel {
 		return ErrNetworkTransportUndecodable
 	case ReasonNetworkTransportRedirectLimit:
 		return ErrNetworkTransportRedirectLimit
+	case ReasonNetworkTransportLimitExceeded:
+		return ErrNetworkTransportLimitExceeded
 	case ReasonToolRuntimeFatal:
 		return ErrToolRuntimeFatal
 	case ReasonInvalidRequestConstruction:
@@ -529,6 +537,8 @@ var (
 	ErrNetworkTransportUndecodable = &Sentinel{reason: ReasonNetworkTransportUndecodable}
 	// ErrNetworkTransportRedirectLimit matches NETWORK_TRANSPORT_REDIRECT_LIMIT and every kind below it.
 	ErrNetworkTransportRedirectLimit = &Sentinel{reason: ReasonNetworkTransportRedirectLimit}
+	// ErrNetworkTransportLimitExceeded matches NETWORK_TRANSPORT_LIMIT_EXCEEDED and every kind below it.
+	ErrNetworkTransportLimitExceeded = &Sentinel{reason: ReasonNetworkTransportLimitExceeded}
 	// ErrToolRuntimeFatal matches TOOL_RUNTIME_FATAL and every kind below it.
 	ErrToolRuntimeFatal = &Sentinel{reason: ReasonToolRuntimeFatal}
 	// ErrInvalidRequestConstruction matches INVALID_REQUEST_CONSTRUCTION and every kind below it.

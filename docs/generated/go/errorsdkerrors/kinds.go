@@ -2372,9 +2372,9 @@ func promoteNetworkTransportUnreachable(state errorState) Error {
 	return e
 }
 
-// NetworkTransportUndecodableError: The upstream's response could not be decoded (bad content encoding, truncated body).
+// NetworkTransportUndecodableError: The upstream's response arrived but could not be decoded: a corrupt gzip, deflate or brotli body, or a charset that is unknown or that its bytes do not fit. The same request gets the same bytes (TCP and TLS already caught corruption in transit; a body cut short is NETWORK_TRANSPORT_UNREACHABLE), so it is not retried. INTERNAL so a code-only caller does not retry it; HTTP 502 because the upstream's answer is at fault.
 //
-// Reason NETWORK_TRANSPORT_UNDECODABLE, code UNAVAILABLE, HTTP 503, retry transient.
+// Reason NETWORK_TRANSPORT_UNDECODABLE, code INTERNAL, HTTP 502, retry never.
 type NetworkTransportUndecodableError struct {
 	// Endpoint: The requested URL, sanitized to scheme://host/path.
 	Endpoint *url.URL
@@ -2402,14 +2402,14 @@ func (e *NetworkTransportUndecodableError) Reason() Reason { return ReasonNetwor
 // Domain returns Domain.
 func (e *NetworkTransportUndecodableError) Domain() string { return Domain }
 
-// Code returns codes.Unavailable.
-func (e *NetworkTransportUndecodableError) Code() codes.Code { return codes.Unavailable }
+// Code returns codes.Internal.
+func (e *NetworkTransportUndecodableError) Code() codes.Code { return codes.Internal }
 
-// HTTPStatus returns 503.
-func (e *NetworkTransportUndecodableError) HTTPStatus() int { return 503 }
+// HTTPStatus returns 502.
+func (e *NetworkTransportUndecodableError) HTTPStatus() int { return 502 }
 
-// Retry returns RetryTransient.
-func (e *NetworkTransportUndecodableError) Retry() Retry { return RetryTransient }
+// Retry returns RetryNever.
+func (e *NetworkTransportUndecodableError) Retry() Retry { return RetryNever }
 
 // Is holds for the sentinel of this kind and of every ancestor: ErrNetworkTransportUndecodable, ErrNetworkTransportError.
 func (e *NetworkTransportUndecodableError) Is(target error) bool {
@@ -2434,7 +2434,7 @@ func (e *NetworkTransportUndecodableError) Metadata() map[string]string {
 
 // GRPCStatus returns the status a grpc-go server sends for this error (the received one, for a promoted error).
 func (e *NetworkTransportUndecodableError) GRPCStatus() *status.Status {
-	return buildStatus(&e.errorState, codes.Unavailable, e.Error(), "NETWORK_TRANSPORT_UNDECODABLE", e.Metadata())
+	return buildStatus(&e.errorState, codes.Internal, e.Error(), "NETWORK_TRANSPORT_UNDECODABLE", e.Metadata())
 }
 
 // promoteNetworkTransportUndecodable reads a received status; a missing or unparsable required field is its zero value.
@@ -2512,6 +2512,78 @@ func (e *NetworkTransportRedirectLimitError) GRPCStatus() *status.Status {
 // promoteNetworkTransportRedirectLimit reads a received status; a missing or unparsable required field is its zero value.
 func promoteNetworkTransportRedirectLimit(state errorState) Error {
 	e := &NetworkTransportRedirectLimitError{errorState: state}
+	e.Endpoint = parseURL(state.receivedMetadata, "endpoint")
+	return e
+}
+
+// NetworkTransportLimitExceededError: The upstream's response went over a limit configured on this client (response headers longer than MaxResponseHeadersLength, a body larger than MaxResponseContentBufferSize): .NET's HttpRequestError.ConfigurationLimitExceeded. The same request gets the same response, so it is not retried; raise the limit or stream the body. FAILED_PRECONDITION so a code-only caller does not retry it; HTTP 502 because the upstream's answer, not the platform caller, went over the limit.
+//
+// Reason NETWORK_TRANSPORT_LIMIT_EXCEEDED, code FAILED_PRECONDITION, HTTP 502, retry never.
+type NetworkTransportLimitExceededError struct {
+	// Endpoint: The requested URL, sanitized to scheme://host/path.
+	Endpoint *url.URL
+	errorState
+}
+
+// NewNetworkTransportLimitExceededError returns a NETWORK_TRANSPORT_LIMIT_EXCEEDED error with its required fields; set optional ones on the result.
+func NewNetworkTransportLimitExceededError(options ...Option) *NetworkTransportLimitExceededError {
+	e := &NetworkTransportLimitExceededError{}
+	applyOptions(&e.errorState, options)
+	return e
+}
+
+// Error returns the agent-safe message: the rendered template, or for a promoted error the message that arrived.
+func (e *NetworkTransportLimitExceededError) Error() string {
+	if e.received != nil {
+		return e.received.Message()
+	}
+	return "HTTP response from upstream exceeded a limit configured on this client (header length or buffered body size)."
+}
+
+// Reason returns ReasonNetworkTransportLimitExceeded.
+func (e *NetworkTransportLimitExceededError) Reason() Reason { return ReasonNetworkTransportLimitExceeded }
+
+// Domain returns Domain.
+func (e *NetworkTransportLimitExceededError) Domain() string { return Domain }
+
+// Code returns codes.FailedPrecondition.
+func (e *NetworkTransportLimitExceededError) Code() codes.Code { return codes.FailedPrecondition }
+
+// HTTPStatus returns 502.
+func (e *NetworkTransportLimitExceededError) HTTPStatus() int { return 502 }
+
+// Retry returns RetryNever.
+func (e *NetworkTransportLimitExceededError) Retry() Retry { return RetryNever }
+
+// Is holds for the sentinel of this kind and of every ancestor: ErrNetworkTransportLimitExceeded, ErrNetworkTransportError.
+func (e *NetworkTransportLimitExceededError) Is(target error) bool {
+	switch target {
+	case ErrNetworkTransportLimitExceeded, ErrNetworkTransportError:
+		return true
+	}
+	return false
+}
+
+// Metadata returns the ErrorInfo metadata: every received entry, or the non-sensitive fields as strings.
+func (e *NetworkTransportLimitExceededError) Metadata() map[string]string {
+	if e.received != nil {
+		return copyMetadata(e.receivedMetadata)
+	}
+	metadata := make(map[string]string, 1)
+	if e.Endpoint != nil {
+		metadata["endpoint"] = SanitizeURL(e.Endpoint)
+	}
+	return metadata
+}
+
+// GRPCStatus returns the status a grpc-go server sends for this error (the received one, for a promoted error).
+func (e *NetworkTransportLimitExceededError) GRPCStatus() *status.Status {
+	return buildStatus(&e.errorState, codes.FailedPrecondition, e.Error(), "NETWORK_TRANSPORT_LIMIT_EXCEEDED", e.Metadata())
+}
+
+// promoteNetworkTransportLimitExceeded reads a received status; a missing or unparsable required field is its zero value.
+func promoteNetworkTransportLimitExceeded(state errorState) Error {
+	e := &NetworkTransportLimitExceededError{errorState: state}
 	e.Endpoint = parseURL(state.receivedMetadata, "endpoint")
 	return e
 }
@@ -3139,6 +3211,7 @@ var concrete = map[string]func(errorState) Error{
 	"NETWORK_TRANSPORT_UNREACHABLE": promoteNetworkTransportUnreachable,
 	"NETWORK_TRANSPORT_UNDECODABLE": promoteNetworkTransportUndecodable,
 	"NETWORK_TRANSPORT_REDIRECT_LIMIT": promoteNetworkTransportRedirectLimit,
+	"NETWORK_TRANSPORT_LIMIT_EXCEEDED": promoteNetworkTransportLimitExceeded,
 	"TOOL_RUNTIME_FATAL": promoteToolRuntimeFatal,
 	"INVALID_REQUEST_CONSTRUCTION": promoteInvalidRequestConstruction,
 	"TLS_CONFIGURATION": promoteTlsConfiguration,

@@ -78,6 +78,7 @@ class Reason(enum.IntEnum):
     NETWORK_TRANSPORT_UNREACHABLE = 72
     NETWORK_TRANSPORT_UNDECODABLE = 73
     NETWORK_TRANSPORT_REDIRECT_LIMIT = 74
+    NETWORK_TRANSPORT_LIMIT_EXCEEDED = 75
     TOOL_RUNTIME_FATAL = 90
     INVALID_REQUEST_CONSTRUCTION = 91
     TLS_CONFIGURATION = 92
@@ -1105,13 +1106,13 @@ class NetworkTransportUnreachableError(NetworkTransportError):
 
 
 class NetworkTransportUndecodableError(NetworkTransportError):
-    "The upstream's response could not be decoded (bad content encoding, truncated body)."
+    "The upstream's response arrived but could not be decoded: a corrupt gzip, deflate or brotli body, or a charset that is unknown or that its bytes do not fit. The same request gets the same bytes (TCP and TLS already caught corruption in transit; a body cut short is NETWORK_TRANSPORT_UNREACHABLE), so it is not retried. INTERNAL so a code-only caller does not retry it; HTTP 502 because the upstream's answer is at fault."
 
-    # Reason NETWORK_TRANSPORT_UNDECODABLE, code UNAVAILABLE, HTTP 503, retry transient.
+    # Reason NETWORK_TRANSPORT_UNDECODABLE, code INTERNAL, HTTP 502, retry never.
     REASON: ClassVar[str] = "NETWORK_TRANSPORT_UNDECODABLE"
-    CODE: ClassVar[grpc.StatusCode] = grpc.StatusCode.UNAVAILABLE
-    HTTP_STATUS: ClassVar[int] = 503
-    RETRY: ClassVar[Retry] = Retry.TRANSIENT
+    CODE: ClassVar[grpc.StatusCode] = grpc.StatusCode.INTERNAL
+    HTTP_STATUS: ClassVar[int] = 502
+    RETRY: ClassVar[Retry] = Retry.NEVER
     ABSTRACT: ClassVar[bool] = False
     FIELDS: ClassVar[Tuple[Field, ...]] = (Field("endpoint", "uri", True, False), )
 
@@ -1142,6 +1143,26 @@ class NetworkTransportRedirectLimitError(NetworkTransportError):
     @classmethod
     def _render(cls, values: Mapping[str, Any]) -> str:
         return "HTTP redirect limit exceeded before a final response was received."
+
+
+class NetworkTransportLimitExceededError(NetworkTransportError):
+    "The upstream's response went over a limit configured on this client (response headers longer than MaxResponseHeadersLength, a body larger than MaxResponseContentBufferSize): .NET's HttpRequestError.ConfigurationLimitExceeded. The same request gets the same response, so it is not retried; raise the limit or stream the body. FAILED_PRECONDITION so a code-only caller does not retry it; HTTP 502 because the upstream's answer, not the platform caller, went over the limit."
+
+    # Reason NETWORK_TRANSPORT_LIMIT_EXCEEDED, code FAILED_PRECONDITION, HTTP 502, retry never.
+    REASON: ClassVar[str] = "NETWORK_TRANSPORT_LIMIT_EXCEEDED"
+    CODE: ClassVar[grpc.StatusCode] = grpc.StatusCode.FAILED_PRECONDITION
+    HTTP_STATUS: ClassVar[int] = 502
+    RETRY: ClassVar[Retry] = Retry.NEVER
+    ABSTRACT: ClassVar[bool] = False
+    FIELDS: ClassVar[Tuple[Field, ...]] = (Field("endpoint", "uri", True, False), )
+
+    def __init__(self, *, endpoint: Optional[str] = None,
+                 retry_after: Optional[float] = None, developer_message: Optional[str] = None) -> None:
+        self._init_local({"endpoint": endpoint}, retry_after, developer_message)
+
+    @classmethod
+    def _render(cls, values: Mapping[str, Any]) -> str:
+        return "HTTP response from upstream exceeded a limit configured on this client (header length or buffered body size)."
 
 
 class ToolRuntimeFatalError(TaxonomyError):
@@ -1354,6 +1375,7 @@ KINDS: Dict[str, Type[TaxonomyError]] = {
     "NETWORK_TRANSPORT_UNREACHABLE": NetworkTransportUnreachableError,
     "NETWORK_TRANSPORT_UNDECODABLE": NetworkTransportUndecodableError,
     "NETWORK_TRANSPORT_REDIRECT_LIMIT": NetworkTransportRedirectLimitError,
+    "NETWORK_TRANSPORT_LIMIT_EXCEEDED": NetworkTransportLimitExceededError,
     "TOOL_RUNTIME_FATAL": ToolRuntimeFatalError,
     "INVALID_REQUEST_CONSTRUCTION": InvalidRequestConstructionError,
     "TLS_CONFIGURATION": TlsConfigurationError,
@@ -1400,6 +1422,7 @@ ALL_KINDS: Dict[str, Type[TaxonomyError]] = {
     "NETWORK_TRANSPORT_UNREACHABLE": NetworkTransportUnreachableError,
     "NETWORK_TRANSPORT_UNDECODABLE": NetworkTransportUndecodableError,
     "NETWORK_TRANSPORT_REDIRECT_LIMIT": NetworkTransportRedirectLimitError,
+    "NETWORK_TRANSPORT_LIMIT_EXCEEDED": NetworkTransportLimitExceededError,
     "TOOL_RUNTIME_FATAL": ToolRuntimeFatalError,
     "INVALID_REQUEST_CONSTRUCTION": InvalidRequestConstructionError,
     "TLS_CONFIGURATION": TlsConfigurationError,
