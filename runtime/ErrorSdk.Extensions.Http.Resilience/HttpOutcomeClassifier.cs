@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using ErrorSdk.Http;
 using Polly;
 
-namespace ErrorSdk.Http.Resilience
+namespace ErrorSdk.Extensions.Http.Resilience
 {
     /// <summary>
     /// The typed error of one attempt of a resilience pipeline over <see cref="HttpResponseMessage"/>: its exception through
@@ -14,7 +14,7 @@ namespace ErrorSdk.Http.Resilience
     /// </summary>
     internal static class HttpOutcomeClassifier
     {
-        private static readonly ResiliencePropertyKey<Classified> LastClassified = new ResiliencePropertyKey<Classified>("ErrorSdk.Http.Resilience.Classified");
+        private static readonly ResiliencePropertyKey<Classified> LastClassified = new ResiliencePropertyKey<Classified>("ErrorSdk.Extensions.Http.Resilience.Classified");
 
         /// <summary>The typed error, or null for a success (or the caller's own cancellation).</summary>
         public static async ValueTask<TaxonomyException?> ClassifyAsync(IErrorTaxonomy taxonomy, Outcome<HttpResponseMessage> outcome, ResilienceContext context)

@@ -1,9 +1,10 @@
 using System;
 using System.Threading.Tasks;
+using ErrorSdk.Http;
 using ErrorSdk.Polly;
 using Microsoft.Extensions.Http.Resilience;
 
-namespace ErrorSdk.Http.Resilience
+namespace ErrorSdk.Extensions.Http.Resilience
 {
     /// <summary>
     /// Configures the strategy options of Microsoft.Extensions.Http.Resilience from a taxonomy: what is retried, hedged or

@@ -1,6 +1,6 @@
 using System;
 using ErrorSdk;
-using ErrorSdk.Http.Resilience;
+using ErrorSdk.Extensions.Http.Resilience;
 using ErrorSdk.Polly;
 using Microsoft.Extensions.Http.Resilience;
 

@@ -73,7 +73,8 @@ namespace ErrorSdk.Grpc.Tests
             var deadline = DateTime.UtcNow.AddMilliseconds(300);
 
             var unary = await Assert.ThrowsAnyAsync<TaxonomyException>(async () => await _server.Client.UnaryAsync(new ProbeRequest { FailWith = "SLOW" }, deadline: deadline));
-            using var stream = _server.Client.ServerStream(new ProbeRequest { FailWith = "SLOW", RepliesBeforeFailure = 1 }, deadline: DateTime.UtcNow.AddMilliseconds(300));
+            // Long enough for the first reply to arrive on a loaded machine; the handler then waits for the deadline.
+            using var stream = _server.Client.ServerStream(new ProbeRequest { FailWith = "SLOW", RepliesBeforeFailure = 1 }, deadline: DateTime.UtcNow.AddSeconds(2));
             Assert.True(await stream.ResponseStream.MoveNext(default));
             var streamed = await Assert.ThrowsAnyAsync<TaxonomyException>(async () => await stream.ResponseStream.MoveNext(default));
 

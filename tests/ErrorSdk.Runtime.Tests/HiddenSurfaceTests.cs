@@ -10,13 +10,15 @@ namespace ErrorSdk.Tests
     /// <summary>
     /// The runtime's plumbing for generated code is public (generated code compiles in the user's assembly) but hidden
     /// from IntelliSense with <c>[EditorBrowsable(EditorBrowsableState.Never)]</c>, as System.Text.Json hides
-    /// <c>JsonMetadataServices</c>. The list below is the whole hidden surface: hiding or showing anything is a deliberate
+    /// <c>JsonMetadataServices</c>; so is the telemetry recording API the transport packages call. The list below is the whole hidden surface: hiding or showing anything is a deliberate
     /// change to this test (docs/public-api.md).
     /// </summary>
     public class HiddenSurfaceTests
     {
         private static readonly string[] Hidden =
         {
+            // The recording API the transport packages (HTTP, ASP.NET Core, gRPC, Polly) call; users add ErrorSdk.OpenTelemetry.
+            "ErrorSdk.Diagnostics.ErrorTelemetry",
             "ErrorSdk.FieldCodec",
             "ErrorSdk.FieldInfo..ctor(System.String, ErrorSdk.FieldType, System.Boolean, System.Boolean, System.String)",
             "ErrorSdk.GrpcWire.PercentDecode(System.String)",

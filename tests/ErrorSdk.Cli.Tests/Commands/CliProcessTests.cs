@@ -20,7 +20,7 @@ namespace ErrorSdk.Cli.Tests.Commands
             var invalid = ExternalProcess.Run(dotnet, new[] { CliAssembly, "validate", "tests/schema/invalid/code-ok.json" }, Repo.Root);
 
             Assert.True(valid.ExitCode == 0, valid.ToString());
-            Assert.Equal("taxonomy/taxonomy.json: valid, 0 errors, 0 warnings (ErrorSdk 1.0.0, 43 kinds).\n", valid.Output);
+            Assert.Equal("taxonomy/taxonomy.json: valid, 0 errors, 0 warnings (ErrorSdk 1.0.0, 44 kinds).\n", valid.Output);
             Assert.True(invalid.ExitCode == 1, invalid.ToString());
             Assert.Matches(@"^tests/schema/invalid/code-ok\.json\(\d+,\d+\): error ESDK118: ", invalid.Output);
         }

@@ -24,7 +24,7 @@ namespace ErrorSdk.Cli.Tests.Commands
             var result = CliRunner.Run("validate", Repo.DefaultTaxonomy);
 
             Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-            Assert.Equal(Repo.DefaultTaxonomy + ": valid, 0 errors, 0 warnings (ErrorSdk 1.0.0, 43 kinds).\n", result.Output);
+            Assert.Equal(Repo.DefaultTaxonomy + ": valid, 0 errors, 0 warnings (ErrorSdk 1.0.0, 44 kinds).\n", result.Output);
             Assert.Equal(string.Empty, result.Error);
         }
 
@@ -90,7 +90,7 @@ namespace ErrorSdk.Cli.Tests.Commands
             Assert.Equal(ExitCodes.Success, result.ExitCode);
             using var report = JsonDocument.Parse(result.Output);
             Assert.True(report.RootElement.GetProperty("valid").GetBoolean());
-            Assert.Equal(43, report.RootElement.GetProperty("taxonomy").GetProperty("kinds").GetInt32());
+            Assert.Equal(44, report.RootElement.GetProperty("taxonomy").GetProperty("kinds").GetInt32());
             Assert.Equal(0, report.RootElement.GetProperty("diagnostics").GetArrayLength());
         }
 

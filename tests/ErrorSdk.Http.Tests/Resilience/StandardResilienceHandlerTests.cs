@@ -4,7 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
-using ErrorSdk.Http.Resilience;
+using ErrorSdk.Extensions.Http.Resilience;
 using ErrorSdk.Polly;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
