@@ -11,22 +11,41 @@ using ErrorSdk.Bench.Retry;
 using ErrorSdk.Bench.Retry.Clients;
 
 // The retry-amplification benchmark: four clients against the same scripted upstream on 127.0.0.1.
-// Usage: dotnet run -c Release --project bench/ErrorSdk.Bench.Retry [-- --json PATH]
+// Usage: dotnet run -c Release --project bench/ErrorSdk.Bench.Retry [-- [--grpc] --json PATH]
+// --grpc runs the gRPC half instead (Grpc/): three clients against a scripted Grpc.AspNetCore upstream.
 string? jsonPath = null;
+bool grpc = false;
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--json" && i + 1 < args.Length)
     {
         jsonPath = args[++i];
     }
+    else if (args[i] == "--grpc")
+    {
+        grpc = true;
+    }
     else
     {
-        Console.Error.WriteLine("usage: ErrorSdk.Bench.Retry [--json PATH]");
+        Console.Error.WriteLine("usage: ErrorSdk.Bench.Retry [--grpc] [--json PATH]");
         return 2;
     }
 }
 
 IErrorTaxonomy taxonomy = ErrorSdk.Taxonomy.ErrorSdkTaxonomy.Instance;
+if (grpc)
+{
+    var grpcResults = await ErrorSdk.Bench.Retry.Grpc.GrpcRetryBench.RunAsync(taxonomy, ErrorSdk.Bench.Retry.Grpc.GrpcScenario.All);
+    ResultTable.Print(Console.Out, grpcResults);
+    if (jsonPath is not null)
+    {
+        ResultTable.WriteJson(jsonPath, grpcResults);
+        Console.WriteLine("wrote " + jsonPath);
+    }
+
+    return 0;
+}
+
 await using var upstream = await ScriptedUpstream.StartAsync();
 var clients = new Func<IBenchClient>[] { () => new NaiveClient(), () => new StatusListClient(), () => new StandardResilienceClient(), () => new ErrorSdkClient(taxonomy) };
 // Warm-up, not recorded: JIT the success path of every client and the error paths of errorsdk's adapter.
