@@ -11,10 +11,12 @@ using ErrorSdk.Bench.Retry;
 using ErrorSdk.Bench.Retry.Clients;
 
 // The retry-amplification benchmark: four clients against the same scripted upstream on 127.0.0.1.
-// Usage: dotnet run -c Release --project bench/ErrorSdk.Bench.Retry [-- [--grpc] --json PATH]
-// --grpc runs the gRPC half instead (Grpc/): three clients against a scripted Grpc.AspNetCore upstream.
+// Usage: dotnet run -c Release --project bench/ErrorSdk.Bench.Retry [-- [--grpc [--dry]] --json PATH]
+// --grpc runs the gRPC half instead (Grpc/): three clients against a scripted Grpc.AspNetCore upstream;
+// --dry runs a few of its scripts (GrpcScenario.Dry), for the test that keeps it from rotting.
 string? jsonPath = null;
 bool grpc = false;
+bool dry = false;
 for (int i = 0; i < args.Length; i++)
 {
     if (args[i] == "--json" && i + 1 < args.Length)
@@ -25,17 +27,28 @@ for (int i = 0; i < args.Length; i++)
     {
         grpc = true;
     }
+    else if (args[i] == "--dry")
+    {
+        dry = true;
+    }
     else
     {
-        Console.Error.WriteLine("usage: ErrorSdk.Bench.Retry [--grpc] [--json PATH]");
+        Console.Error.WriteLine("usage: ErrorSdk.Bench.Retry [--grpc [--dry]] [--json PATH]");
         return 2;
     }
+}
+
+if (dry && !grpc)
+{
+    Console.Error.WriteLine("--dry applies to the gRPC half only: ErrorSdk.Bench.Retry --grpc --dry");
+    return 2;
 }
 
 IErrorTaxonomy taxonomy = ErrorSdk.Taxonomy.ErrorSdkTaxonomy.Instance;
 if (grpc)
 {
-    var grpcResults = await ErrorSdk.Bench.Retry.Grpc.GrpcRetryBench.RunAsync(taxonomy, ErrorSdk.Bench.Retry.Grpc.GrpcScenario.All);
+    var grpcResults = await ErrorSdk.Bench.Retry.Grpc.GrpcRetryBench.RunAsync(
+        taxonomy, dry ? ErrorSdk.Bench.Retry.Grpc.GrpcScenario.Dry : ErrorSdk.Bench.Retry.Grpc.GrpcScenario.All);
     ResultTable.Print(Console.Out, grpcResults);
     if (jsonPath is not null)
     {

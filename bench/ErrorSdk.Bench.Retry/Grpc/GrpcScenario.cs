@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace ErrorSdk.Bench.Retry.Grpc
 {
@@ -21,5 +23,11 @@ namespace ErrorSdk.Bench.Retry.Grpc
             new("SERVICE_UNAVAILABLE (UNAVAILABLE) twice then OK", "unavailable-twice", "transient"),
             new("UNAUTHENTICATED until the token is refreshed", "expired-token", "reauthenticate"),
         };
+
+        /// <summary>
+        /// What <c>--grpc --dry</c> runs, in a few seconds: the scripts without a rate-limit window to wait out, less the
+        /// INTERNAL terminal kind (it behaves as the UNKNOWN one does).
+        /// </summary>
+        public static IReadOnlyList<GrpcScenario> Dry { get; } = All.Where(s => s.Expectation != "throttled" && s.Script != "runtime-fatal").ToArray();
     }
 }
