@@ -15,16 +15,20 @@ namespace ErrorSdk.Bench.Tests
 
         public static string ProjectDirectory { get; } = Path.Combine(RepositoryRoot(), "bench", "ErrorSdk.Bench");
 
-        public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+        public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => RunProjectAsync("ErrorSdk.Bench", arguments);
+
+        /// <summary>Runs the program of bench/<paramref name="project"/> (built by a project reference of this test project).</summary>
+        public static async Task<(int ExitCode, string Output)> RunProjectAsync(string project, params string[] arguments)
         {
             // The program as the bench project built it (its own runtimeconfig and deps), not the copy referenced here.
             var configuration = typeof(BenchProgram).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-            var program = Path.Combine(ProjectDirectory, "bin", configuration, "net10.0", "ErrorSdk.Bench.dll");
+            var projectDirectory = Path.Combine(RepositoryRoot(), "bench", project);
+            var program = Path.Combine(projectDirectory, "bin", configuration, "net10.0", project + ".dll");
             Assert.True(File.Exists(program), "The benchmark program was not built: " + program);
 
             var start = new ProcessStartInfo("dotnet")
             {
-                WorkingDirectory = ProjectDirectory,
+                WorkingDirectory = projectDirectory,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
