@@ -100,6 +100,10 @@ namespace ErrorSdk.Tests.Hardening
             CheckReceived(status, ReceivedError.Read(status, WireGen.Domain, limits), limits);
         }
 
+        private static readonly ByteString TrailerProblemTypeUrl = ByteString.CopyFromUtf8(GrpcWire.TrailerProblemTypeUrl);
+
+        // Counted at the wire level, not with Status.Parser: a carried status may hold invalid UTF-8, which Google.Protobuf
+        // 3.36 rejects while the tolerant reader keeps the status (with U+FFFD) and every problem detail in it.
         private static int CarriedProblems(string part)
         {
             var bytes = GrpcWire.DecodeBase64(part);
@@ -108,14 +112,43 @@ namespace ErrorSdk.Tests.Hardening
                 return 0;
             }
 
+            int count = 0;
             try
             {
-                return Google.Rpc.Status.Parser.ParseFrom(bytes).Details.Count(d => d.TypeUrl == GrpcWire.TrailerProblemTypeUrl);
+                var status = new CodedInputStream(bytes);
+                uint tag;
+                while ((tag = status.ReadTag()) != 0)
+                {
+                    if (tag != 26) // details = 3, length-delimited
+                    {
+                        status.SkipLastField();
+                        continue;
+                    }
+
+                    var any = new CodedInputStream(status.ReadBytes().ToByteArray());
+                    uint anyTag;
+                    while ((anyTag = any.ReadTag()) != 0)
+                    {
+                        if (anyTag == 10) // type_url = 1
+                        {
+                            if (any.ReadBytes() == TrailerProblemTypeUrl)
+                            {
+                                count++;
+                            }
+
+                            break;
+                        }
+
+                        any.SkipLastField();
+                    }
+                }
             }
             catch (InvalidProtocolBufferException)
             {
-                return 0;
+                // What was read before the break still counts: the reader may keep those details.
             }
+
+            return count;
         }
 
         /// <summary>The text as it comes back from UTF-8 bytes.</summary>
